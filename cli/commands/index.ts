@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.ts';
+import { ingestCommand } from './ingest.ts';
+import { reportCommand } from './report.ts';
+
+/** A command factory: builds its commander `Command`; `setExitCode` records a non-zero outcome (1 = a check failed). */
+export type CommandFactory = (ctx: CliContext, setExitCode: (code: number) => void) => Command;
+
+export const commands: CommandFactory[] = [ingestCommand, reportCommand];

@@ -1,0 +1,175 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from './open-database.ts';
+import type { PreparedEntry } from '../prepare-entry.ts';
+import type { JoinServices, KeyView } from '../events/join-records.ts';
+import type { Finding } from '../findings/finding.ts';
+import type { TestKeyMatcher } from '../test-traffic.ts';
+import type { IngestSummary } from '../report.ts';
+import type { RunState } from '../identity/entry-identity.ts';
+import { RULE_SEVERITY } from '../findings/finding.ts';
+import { maskKey } from '../findings/mask.ts';
+import { Joiner, emptyJoinerState, OPEN_STREAM_MEMORY_MS } from '../events/joiner.ts';
+import type { JoinerState } from '../events/joiner.ts';
+import { StoreWriter } from './store-writer.ts';
+import { loadOpenStreams } from './load-open-streams.ts';
+
+export type BatchCounts = Omit<IngestSummary, 'lines'> & { lines: number };
+
+/** What a source saves with each batch so that a restart neither loses nor doubles. */
+export interface SourceCheckpoint {
+  run: RunState;
+  /** The source's own resumable position (a file offset, …), opaque here. */
+  position: unknown;
+}
+
+export interface BatchIngesterOptions {
+  secret: Buffer;
+  testKeys: TestKeyMatcher;
+}
+
+const JOINER_STATE_KEY = 'joiner';
+
+/**
+ * Writes prepared entries: drops those whose identity the store holds, stores the rest with their findings,
+ * joins them into events, and commits the joiner's state and the source's checkpoint in the same transaction.
+ */
+export class BatchIngester implements JoinServices {
+  private readonly writer: StoreWriter;
+  private joiner!: Joiner;
+  private current: PreparedEntry | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: BatchIngesterOptions,
+  ) {
+    this.writer = new StoreWriter(db);
+    this.reload();
+  }
+
+  /** Back to what the store committed last: after a failed batch the in-memory state must not run ahead. */
+  reload(): void {
+    const saved = this.writer.meta.get<JoinerState>(JOINER_STATE_KEY);
+    const state = saved ?? emptyJoinerState(this.maxId('events') + 1, this.maxId('streams') + 1);
+    const newest = this.db.prepare<[], { t: number | null }>('SELECT max(time_ms) AS t FROM entries').get()?.t ?? 0;
+    this.joiner = new Joiner(state, loadOpenStreams(this.db, newest - OPEN_STREAM_MEMORY_MS), this);
+  }
+
+  checkpoint(sourceKey: string): SourceCheckpoint | null {
+    return this.writer.meta.get<SourceCheckpoint>(`source:${sourceKey}`);
+  }
+
+  ingest(batch: readonly PreparedEntry[], sourceKey: string | null, checkpoint: SourceCheckpoint | null): BatchCounts {
+    const counts: BatchCounts = { lines: 0, entries: 0, duplicates: 0, unparsed: 0, events: 0, findings: 0 };
+    try {
+      this.writer.transaction(() => {
+        for (const p of batch) this.ingestOne(p, counts);
+        this.writer.meta.set(JOINER_STATE_KEY, this.joiner.snapshot());
+        if (sourceKey !== null && checkpoint !== null) this.writer.meta.set(`source:${sourceKey}`, checkpoint);
+      });
+    } catch (err) {
+      this.reload();
+      throw err;
+    }
+    return counts;
+  }
+
+  private ingestOne(p: PreparedEntry, counts: BatchCounts): void {
+    counts.lines += p.entry.lines;
+    const entryId = this.writer.insertEntry(p.entry, p.identity, p.findings.length > 0);
+    if (entryId === null) {
+      counts.duplicates++;
+      return;
+    }
+    counts.entries++;
+    if (p.entry.unparsed) counts.unparsed++;
+    for (const finding of p.findings) this.writer.insertFinding(entryId, p.entry, { finding, template: p.template });
+    counts.findings += p.findings.length;
+    counts.findings += this.linkQueryHashes(p, entryId);
+    if (p.signal !== null) {
+      this.current = p;
+      counts.events += this.joiner.join({ entry: p.entry, entryId, signal: p.signal }, this.writer);
+      this.current = null;
+    }
+  }
+
+  /**
+   * linkable-hash across entries: an audit line's queryHash equal to the hash of a query that leaked elsewhere.
+   * Either may come first; both sides are kept as keyed hashes only.
+   */
+  private linkQueryHashes(p: PreparedEntry, entryId: number): number {
+    let added = 0;
+    for (const mac of p.leakedQueryHashes) {
+      this.writer.addQueryHashMac(mac, 'leaked', entryId);
+      for (const auditEntry of this.writer.entriesWithQueryHashMac(mac, 'audit')) added += this.flagLinkable(auditEntry, mac);
+    }
+    if (p.queryHashMac !== null) {
+      this.writer.addQueryHashMac(p.queryHashMac, 'audit', entryId);
+      const alreadyFlagged = p.findings.some((f) => f.rule === 'linkable-hash');
+      if (!alreadyFlagged && this.writer.entriesWithQueryHashMac(p.queryHashMac, 'leaked').length > 0) {
+        added += this.flagLinkable(entryId, p.queryHashMac);
+      }
+    }
+    return added;
+  }
+
+  private flagLinkable(entryId: number, mac: string): number {
+    const row = this.db
+      .prepare<[number], { time_ms: number; time: string; instance: string; provider: string; message: string }>(
+        'SELECT time_ms, time, instance, provider, message FROM entries WHERE id = ?',
+      )
+      .get(entryId);
+    if (!row) return 0;
+    const exists = this.db
+      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM findings WHERE entry_id = ? AND rule = 'linkable-hash'")
+      .get(entryId);
+    if ((exists?.n ?? 0) > 0) return 0;
+    const m = /"queryHash"\s*:\s*"([0-9a-f]{16})"/.exec(row.message);
+    const start = m ? m.index + m[0].length - 17 : 0;
+    const finding: Finding = {
+      rule: 'linkable-hash',
+      severity: RULE_SEVERITY['linkable-hash'],
+      source: 'message',
+      field: 'metadata.queryHash',
+      start,
+      end: m ? start + 16 : 0,
+      length: 16,
+      preview: '…16',
+      fingerprint: mac,
+    };
+    this.writer.insertFinding(entryId, { timeMs: row.time_ms, time: row.time, instance: row.instance, provider: row.provider }, { finding, template: '[AUDIT] stream.chat' });
+    if (m) {
+      // The pseudonym is now known to be reversible: it leaves the stored text too.
+      const redacted = row.message.slice(0, start) + '[REDACTED:linkable-hash]' + row.message.slice(start + 16);
+      this.db.prepare('UPDATE entries SET message = ?, flagged = 1 WHERE id = ?').run(redacted, entryId);
+    } else {
+      this.writer.flagEntry(entryId);
+    }
+    return 1;
+  }
+
+  seenBefore(connectionId: string): boolean {
+    return this.writer.seenBefore(this.mac(`conn:${connectionId}`));
+  }
+
+  viewKey(key: string): KeyView {
+    const colon = key.indexOf(':');
+    const id = colon < 0 ? key : key.slice(colon + 1);
+    const redacted = id.includes('[REDACTED:');
+    if (redacted) {
+      // The scanner took the value out: its finding carries the fingerprint and the masked form.
+      const f = this.current?.findings.find((x) => x.rule === 'email') ?? this.current?.findings[0];
+      const prefix = colon < 0 ? '' : key.slice(0, colon + 1);
+      return { fingerprint: f?.fingerprint ?? this.mac(`key:${key}`), display: `${prefix}${f?.preview ?? '…'}`, test: false };
+    }
+    const test = this.options.testKeys(id);
+    return { fingerprint: this.mac(id), display: test ? key : maskKey(key), test };
+  }
+
+  private mac(value: string): string {
+    return createHmac('sha256', this.options.secret).update(value).digest('hex');
+  }
+
+  private maxId(table: 'events' | 'streams'): number {
+    return this.db.prepare<[], { m: number | null }>(`SELECT max(id) AS m FROM ${table}`).get()?.m ?? 0;
+  }
+}
