@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.ts';
 import { ingestCommand } from './ingest.ts';
 import { reportCommand } from './report.ts';
+import { lookupCommand } from './lookup.ts';
+import { eraseCommand } from './erase.ts';
 
 /** A command factory: builds its commander `Command`; `setExitCode` records a non-zero outcome (1 = a check failed). */
 export type CommandFactory = (ctx: CliContext, setExitCode: (code: number) => void) => Command;
 
-export const commands: CommandFactory[] = [ingestCommand, reportCommand];
+export const commands: CommandFactory[] = [ingestCommand, reportCommand, lookupCommand, eraseCommand];

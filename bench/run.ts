@@ -1,0 +1,84 @@
+// `npm run bench`: the figures the issues hold us to, each next to a baseline measured in the same run
+// (these machines are shared and noisy; only same-run ratios mean anything). Prints Markdown for docs/benchmarks.md.
+// Options: --lines N (default 1000000).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { simulate } from '../ingest/simulator/simulate.ts';
+import { writeBaselineCsv } from './baseline-csv.ts';
+
+const args = process.argv.slice(2);
+const linesArg = args.indexOf('--lines');
+const lines = linesArg >= 0 ? Number(args[linesArg + 1]) : 1_000_000;
+const dir = '.bench';
+mkdirSync(dir, { recursive: true });
+const logFile = join(dir, `sim-${lines}.log`);
+const csvFile = join(dir, `sim-${lines}.csv`);
+
+async function writeSimulation(): Promise<void> {
+  if (existsSync(logFile)) return;
+  const out = createWriteStream(logFile);
+  for (const chunk of simulate({ seed: 42, start: Date.parse('2026-11-20T00:00:00Z'), lines, format: 'plain', leaks: true, quirks: true })) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+function fresh(path: string): string {
+  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(path + suffix, { force: true });
+  return path;
+}
+
+function timeSqlite3Baseline(): number {
+  const db = fresh(join(dir, 'baseline.db'));
+  const script = [
+    'PRAGMA journal_mode=WAL;',
+    'PRAGMA synchronous=NORMAL;',
+    'CREATE TABLE entries(time TEXT, provider TEXT, instance TEXT, region TEXT, level TEXT, message TEXT);',
+    `.import --csv ${csvFile} entries`,
+  ].join('\n');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('sqlite3', [db], { input: script, stdio: ['pipe', 'inherit', 'inherit'] });
+  if (r.error || r.status !== 0) throw new Error('the sqlite3 baseline failed: is the sqlite3 CLI installed? (apt-get install -y sqlite3)');
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+interface IngestRun { seconds: number; maxRssMb: number; entries: number; lines: number; findings: number; events: number }
+
+function timeIngest(scan: boolean): IngestRun {
+  const db = fresh(join(dir, scan ? 'ingest.db' : 'ingest-noscan.db'));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ingest-once.ts', db, logFile, ...(scan ? [] : ['--no-scan'])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error('the measured ingest failed');
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as IngestRun;
+}
+
+await writeSimulation();
+if (!existsSync(csvFile)) await writeBaselineCsv(logFile, csvFile);
+const mb = statSync(logFile).size / 1e6;
+console.error(`bench: ${lines} lines, ${mb.toFixed(0)} MB; baseline…`);
+const baseline = timeSqlite3Baseline();
+console.error('bench: ingest with scanning…');
+const withScan = timeIngest(true);
+console.error('bench: ingest without scanning…');
+const noScan = timeIngest(false);
+
+const out: string[] = [];
+out.push(`### Ingest (${new Date().toISOString().slice(0, 10)}, \`npm run bench -- --lines ${lines}\`)`, '');
+out.push(`${lines} simulated plain \`fly logs\` lines, ${mb.toFixed(0)} MB, ${withScan.entries} entries.`, '');
+out.push('| run | seconds | lines/s | peak RSS | vs baseline |', '| --- | ---: | ---: | ---: | ---: |');
+out.push(`| sqlite3 CLI \`.import\` of the pre-split CSV (WAL, synchronous=NORMAL, no indexes) | ${baseline.toFixed(2)} | ${Math.round(lines / baseline)} | — | 1.00× |`);
+out.push(`| flight-recorder ingest, scanning on | ${withScan.seconds.toFixed(2)} | ${Math.round(lines / withScan.seconds)} | ${withScan.maxRssMb.toFixed(0)} MB | ${(withScan.seconds / baseline).toFixed(2)}× |`);
+out.push(`| flight-recorder ingest, scanning off | ${noScan.seconds.toFixed(2)} | ${Math.round(lines / noScan.seconds)} | ${noScan.maxRssMb.toFixed(0)} MB | ${(noScan.seconds / baseline).toFixed(2)}× |`);
+out.push('', `Scanning costs ${(withScan.seconds / noScan.seconds).toFixed(2)}× the ingest without it (bar: ≤ 1.25×). Bars: ≤ 2× baseline, peak RSS < 400 MB.`);
+
+const reportBench = join('bench', 'report-bench.ts');
+if (existsSync(reportBench)) {
+  const { runReportBench } = (await import('./report-bench.ts')) as { runReportBench: (o: { dbPath: string }) => Promise<string[]> };
+  out.push('', ...(await runReportBench({ dbPath: join(dir, 'ingest.db') })));
+}
+console.log(out.join('\n'));

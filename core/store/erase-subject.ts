@@ -1,0 +1,44 @@
+import type { Store } from './store.ts';
+import type { Subject } from './subject-key.ts';
+import { entriesOfSubject } from './subject-access.ts';
+
+export interface Erasure {
+  entries: number;
+  events: number;
+  findings: number;
+  streams: number;
+}
+
+/**
+ * Deletes every stored trace of one person, with `secure_delete` on so that freed pages are zeroed, then
+ * checkpoints the WAL with TRUNCATE so that no older copy of those pages stays in the -wal file. The keyed hashes
+ * of connection ids stay: they hold nothing of the person and keep the reconnect rule right.
+ */
+export function eraseSubject(store: Store, subject: Subject): Erasure {
+  const db = store.db;
+  const entryIds = entriesOfSubject(store, subject);
+  db.pragma('secure_delete = ON');
+  try {
+    const result = db.transaction((): Erasure => {
+      const idList = entryIds.join(',');
+      const findingIds =
+        entryIds.length === 0
+          ? []
+          : db.prepare<[], { id: number }>(`SELECT id FROM findings WHERE entry_id IN (${idList})`).all().map((r) => r.id);
+      const byFingerprint = db.prepare<[string], { id: number }>('SELECT id FROM findings WHERE fingerprint = ?').all(subject.fingerprint);
+      const allFindings = [...new Set([...findingIds, ...byFingerprint.map((r) => r.id)])];
+      if (allFindings.length > 0) db.exec(`DELETE FROM finding_history WHERE finding_id IN (${allFindings.join(',')})`);
+      const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM findings WHERE id IN (${allFindings.join(',')})`).run().changes;
+      let events = db.prepare('DELETE FROM events WHERE key_fp = ?').run(subject.fingerprint).changes;
+      if (entryIds.length > 0) events += db.prepare(`DELETE FROM events WHERE entry_id IN (${idList})`).run().changes;
+      const streams = db.prepare('DELETE FROM streams WHERE key_fp = ?').run(subject.fingerprint).changes;
+      if (entryIds.length > 0) db.exec(`DELETE FROM query_hash_macs WHERE entry_id IN (${idList})`);
+      const entries = entryIds.length === 0 ? 0 : db.prepare(`DELETE FROM entries WHERE id IN (${idList})`).run().changes;
+      return { entries, events, findings, streams };
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  } finally {
+    db.pragma('secure_delete = OFF');
+  }
+}
