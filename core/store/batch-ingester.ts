@@ -22,6 +22,13 @@ export interface SourceCheckpoint {
   position: unknown;
 }
 
+/** A window in which the source certainly missed entries (the report's `gaps`). */
+export interface GapInput {
+  fromMs: number;
+  toMs: number;
+  reason: string;
+}
+
 export interface BatchIngesterOptions {
   secret: Buffer;
   testKeys: TestKeyMatcher;
@@ -58,11 +65,18 @@ export class BatchIngester implements JoinServices {
     return this.writer.meta.get<SourceCheckpoint>(`source:${sourceKey}`);
   }
 
-  ingest(batch: readonly PreparedEntry[], sourceKey: string | null, checkpoint: SourceCheckpoint | null): BatchCounts {
+  /** `gaps` commit with the batch: a gap is recorded once, together with the position that follows it. */
+  ingest(
+    batch: readonly PreparedEntry[],
+    sourceKey: string | null,
+    checkpoint: SourceCheckpoint | null,
+    gaps: readonly GapInput[] = [],
+  ): BatchCounts {
     const counts: BatchCounts = { lines: 0, entries: 0, duplicates: 0, unparsed: 0, events: 0, findings: 0 };
     try {
       this.writer.transaction(() => {
         for (const p of batch) this.ingestOne(p, counts);
+        for (const g of gaps) this.writer.insertGap(g.fromMs, g.toMs, g.reason);
         this.writer.meta.set(JOINER_STATE_KEY, this.joiner.snapshot());
         if (sourceKey !== null && checkpoint !== null) this.writer.meta.set(`source:${sourceKey}`, checkpoint);
       });
@@ -94,35 +108,28 @@ export class BatchIngester implements JoinServices {
 
   /**
    * linkable-hash across entries: an audit line's queryHash equal to the hash of a query that leaked elsewhere.
-   * Either may come first; both sides are kept as keyed hashes only.
+   * Either may come first; both sides are kept as keyed hashes only. An audit line waits (as a MAC) until a leak
+   * of its hash arrives, is flagged then, and stops waiting; a hash that leaked once flags every later audit line
+   * at once. So each entry is matched once, however often a common query repeats.
    */
   private linkQueryHashes(p: PreparedEntry, entryId: number): number {
     let added = 0;
     for (const mac of p.leakedQueryHashes) {
+      if (this.writer.hasQueryHashMac(mac, 'leaked')) continue;
       this.writer.addQueryHashMac(mac, 'leaked', entryId);
       for (const auditEntry of this.writer.entriesWithQueryHashMac(mac, 'audit')) added += this.flagLinkable(auditEntry, mac);
+      this.writer.deleteQueryHashMacs(mac, 'audit');
     }
-    if (p.queryHashMac !== null) {
-      this.writer.addQueryHashMac(p.queryHashMac, 'audit', entryId);
-      const alreadyFlagged = p.findings.some((f) => f.rule === 'linkable-hash');
-      if (!alreadyFlagged && this.writer.entriesWithQueryHashMac(p.queryHashMac, 'leaked').length > 0) {
-        added += this.flagLinkable(entryId, p.queryHashMac);
-      }
+    if (p.queryHashMac !== null && !p.findings.some((f) => f.rule === 'linkable-hash')) {
+      if (this.writer.hasQueryHashMac(p.queryHashMac, 'leaked')) added += this.flagLinkable(entryId, p.queryHashMac);
+      else this.writer.addQueryHashMac(p.queryHashMac, 'audit', entryId);
     }
     return added;
   }
 
   private flagLinkable(entryId: number, mac: string): number {
-    const row = this.db
-      .prepare<[number], { time_ms: number; time: string; instance: string; provider: string; message: string }>(
-        'SELECT time_ms, time, instance, provider, message FROM entries WHERE id = ?',
-      )
-      .get(entryId);
+    const row = this.writer.entryRef(entryId);
     if (!row) return 0;
-    const exists = this.db
-      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM findings WHERE entry_id = ? AND rule = 'linkable-hash'")
-      .get(entryId);
-    if ((exists?.n ?? 0) > 0) return 0;
     const m = /"queryHash"\s*:\s*"([0-9a-f]{16})"/.exec(row.message);
     const start = m ? m.index + m[0].length - 17 : 0;
     const finding: Finding = {
@@ -137,13 +144,9 @@ export class BatchIngester implements JoinServices {
       fingerprint: mac,
     };
     this.writer.insertFinding(entryId, { timeMs: row.time_ms, time: row.time, instance: row.instance, provider: row.provider }, { finding, template: '[AUDIT] stream.chat' });
-    if (m) {
-      // The pseudonym is now known to be reversible: it leaves the stored text too.
-      const redacted = row.message.slice(0, start) + '[REDACTED:linkable-hash]' + row.message.slice(start + 16);
-      this.db.prepare('UPDATE entries SET message = ?, flagged = 1 WHERE id = ?').run(redacted, entryId);
-    } else {
-      this.writer.flagEntry(entryId);
-    }
+    // The pseudonym is now known to be reversible: it leaves the stored text too.
+    if (m) this.writer.replaceMessage(entryId, row.message.slice(0, start) + '[REDACTED:linkable-hash]' + row.message.slice(start + 16));
+    else this.writer.flagEntry(entryId);
     return 1;
   }
 

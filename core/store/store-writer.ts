@@ -3,6 +3,7 @@ import type { LogEntry } from '../entry.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { EventRecord, JoinSink, StreamRecord } from '../events/join-records.ts';
 import { MetaTable } from './meta.ts';
+import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 
 export interface StoredFindingInput {
   finding: Finding;
@@ -25,7 +26,15 @@ export class StoreWriter implements JoinSink {
   private readonly markSeenStmt;
   private readonly insertMacStmt;
   private readonly findMacStmt;
+  private readonly hasMacStmt;
+  private readonly deleteMacsStmt;
+  private readonly entryRefStmt;
+  private readonly replaceMessageStmt;
   private readonly insertGapStmt;
+  private readonly rulesOfEntryStmt;
+  private readonly minuteCounts: MinuteCountBuffer;
+  /** Rules already counted per entry in this transaction: an entry counts once per rule in `minute_counts`. */
+  private readonly countedRules = new Map<number, Set<string>>();
 
   constructor(private readonly db: Db) {
     this.meta = new MetaTable(db);
@@ -52,11 +61,31 @@ export class StoreWriter implements JoinSink {
     this.markSeenStmt = db.prepare('INSERT OR IGNORE INTO seen_connections (mac) VALUES (?)');
     this.insertMacStmt = db.prepare('INSERT OR IGNORE INTO query_hash_macs (mac, kind, entry_id) VALUES (?, ?, ?)');
     this.findMacStmt = db.prepare<[string, string], { entry_id: number }>('SELECT entry_id FROM query_hash_macs WHERE mac = ? AND kind = ?');
+    this.hasMacStmt = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM query_hash_macs WHERE mac = ? AND kind = ? LIMIT 1');
+    this.deleteMacsStmt = db.prepare('DELETE FROM query_hash_macs WHERE mac = ? AND kind = ?');
+    this.entryRefStmt = db.prepare<[number], { time_ms: number; time: string; instance: string; provider: string; message: string }>(
+      'SELECT time_ms, time, instance, provider, message FROM entries WHERE id = ?',
+    );
+    this.replaceMessageStmt = db.prepare('UPDATE entries SET message = ?, flagged = 1 WHERE id = ?');
     this.insertGapStmt = db.prepare('INSERT INTO gaps (from_ms, to_ms, reason) VALUES (?, ?, ?)');
+    this.rulesOfEntryStmt = db.prepare<[number], string>('SELECT DISTINCT rule FROM findings WHERE entry_id = ?').pluck();
+    this.minuteCounts = new MinuteCountBuffer(db);
   }
 
+  /** Runs `fn` in one transaction; the per-minute counts of what it wrote commit with it, or roll back with it. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(() => {
+        const result = fn();
+        this.minuteCounts.flush();
+        return result;
+      })();
+    } catch (err) {
+      this.minuteCounts.discard();
+      throw err;
+    } finally {
+      this.countedRules.clear();
+    }
   }
 
   /** Stores a redacted entry; returns its row id, or null when the store already holds its identity. */
@@ -66,16 +95,36 @@ export class StoreWriter implements JoinSink {
       identity, entry.timeMs, entry.time, entry.instance, entry.provider, entry.region, entry.level, entry.message, http,
       entry.format, entry.unparsed ? 1 : 0, flagged ? 1 : 0,
     );
-    return r.changes === 0 ? null : Number(r.lastInsertRowid);
+    if (r.changes === 0) return null;
+    const id = Number(r.lastInsertRowid);
+    this.minuteCounts.add(ENTRIES_KIND, entry.timeMs);
+    this.countedRules.set(id, new Set());
+    return id;
   }
 
   insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'time' | 'instance' | 'provider'>, input: StoredFindingInput): number {
     const f = input.finding;
+    this.countFinding(entryId, entry, f.rule, input.template);
     const r = this.insertFindingStmt.run(
       entryId, entry.timeMs, entry.time, entry.instance, entry.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
       f.length, f.preview, f.fingerprint, input.template,
     );
     return Number(r.lastInsertRowid);
+  }
+
+  /** Flagged entries, entries per rule and per leak source: each entry once, whenever its findings arrive. Runs before the insert. */
+  private countFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'instance'>, rule: Finding['rule'], template: string): void {
+    let rules = this.countedRules.get(entryId);
+    if (rules === undefined) {
+      // A finding for an entry of an earlier transaction (a linkable hash found later): what it already has counts.
+      rules = new Set(this.rulesOfEntryStmt.all(entryId));
+      this.countedRules.set(entryId, rules);
+    }
+    if (rules.has(rule)) return;
+    if (rules.size === 0) this.minuteCounts.add(FLAGGED_KIND, entry.timeMs);
+    rules.add(rule);
+    this.minuteCounts.add(ruleKind(rule), entry.timeMs);
+    this.minuteCounts.add(sourceKind(rule, entry.instance, template), entry.timeMs);
   }
 
   flagEntry(entryId: number): void {
@@ -97,6 +146,22 @@ export class StoreWriter implements JoinSink {
     return this.findMacStmt.all(mac, kind).map((r) => r.entry_id);
   }
 
+  hasQueryHashMac(mac: string, kind: 'audit' | 'leaked'): boolean {
+    return this.hasMacStmt.get(mac, kind) !== undefined;
+  }
+
+  deleteQueryHashMacs(mac: string, kind: 'audit' | 'leaked'): void {
+    this.deleteMacsStmt.run(mac, kind);
+  }
+
+  entryRef(entryId: number): { time_ms: number; time: string; instance: string; provider: string; message: string } | undefined {
+    return this.entryRefStmt.get(entryId);
+  }
+
+  replaceMessage(entryId: number, message: string): void {
+    this.replaceMessageStmt.run(message, entryId);
+  }
+
   insertGap(fromMs: number, toMs: number, reason: string): void {
     this.insertGapStmt.run(fromMs, toMs, reason);
   }
@@ -106,6 +171,11 @@ export class StoreWriter implements JoinSink {
       e.id, e.timeMs, e.time, e.type, e.level, e.instance, e.connectionId, e.keyFingerprint, e.keyDisplay, e.test ? 1 : 0, e.summary,
       JSON.stringify(e.data), e.entryId,
     );
+    this.minuteCounts.add(eventKind(e.type), e.timeMs);
+    if (e.type === 'platform.proxy-error') {
+      const code = e.data['code'];
+      this.minuteCounts.add(proxyKind(typeof code === 'string' ? code : null), e.timeMs);
+    }
   }
 
   updateEvent(e: EventRecord): void {
