@@ -34,6 +34,8 @@ export interface StoreStatus {
 
 export interface Health {
   status: 'ok' | 'degraded';
+  /** Why it is degraded (source down or stalled, store not writable); null while ok. */
+  reason?: string | null;
   source: SourceStatus;
   store: StoreStatus;
   /** Seconds between now and the newest entry's time; null before any entry. */

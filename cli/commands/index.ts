@@ -4,8 +4,9 @@ import { ingestCommand } from './ingest.ts';
 import { reportCommand } from './report.ts';
 import { lookupCommand } from './lookup.ts';
 import { eraseCommand } from './erase.ts';
+import { startCommand } from './start.ts';
 
 /** A command factory: builds its commander `Command`; `setExitCode` records a non-zero outcome (1 = a check failed). */
 export type CommandFactory = (ctx: CliContext, setExitCode: (code: number) => void) => Command;
 
-export const commands: CommandFactory[] = [ingestCommand, reportCommand, lookupCommand, eraseCommand];
+export const commands: CommandFactory[] = [startCommand, ingestCommand, reportCommand, lookupCommand, eraseCommand];

@@ -20,10 +20,10 @@ export function addFindings(store: Store, rules: readonly RuleId[], startIso = '
         length: 14,
         preview: rule === 'email' ? '…@example.com' : 'Wh…14',
         fingerprint: `${i.toString(16).padStart(2, '0')}`.repeat(32),
-        // The same text as the scanner's templates: the line with its values cut out.
-        template: '[Stream] Starting stream: <id>, query: <…>',
       };
-      return writer.insertFinding(entryId, { timeMs, time: new Date(timeMs).toISOString(), instance: '5683606c41098e', provider: 'app' }, { finding, template: finding.template });
+      // The template as the scanner's line-template makes it: the line with its values cut out.
+      const template = '[Stream] Starting stream: <id>, query: <…>';
+      return writer.insertFinding(entryId, { timeMs, time: new Date(timeMs).toISOString(), instance: '5683606c41098e', provider: 'app' }, { finding, template });
     }),
   );
 }
