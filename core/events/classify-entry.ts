@@ -12,8 +12,9 @@ import { classifyStreamText } from './classify-stream-text.ts';
  */
 export function classifyEntry(entry: LogEntry): Signal | null {
   if (entry.unparsed) return null;
-  if (entry.provider !== 'app' && entry.provider !== '') return classifyPlatformLine(entry);
-  const message = entry.message;
+  if (entry.provider !== 'app' && entry.provider !== '') return classifyPlatformLine(entry.provider, entry.message.trimStart());
+  // `fly logs --json` and NATS keep the space that plain output shows after `[info]`: it is not part of the line.
+  const message = entry.message.trimStart();
   const hasAudit = message.includes('[AUDIT]');
   const hasStream = message.includes('[Stream]');
   const hasRateLimit = message.includes('Rate limit exceeded');

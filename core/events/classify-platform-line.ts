@@ -1,12 +1,10 @@
-import type { LogEntry } from '../entry.ts';
 import type { Signal } from './signal.ts';
 
 const PROXY_CODE = /^\[([A-Z]{2}\d{2})\]/;
 
 /** runner, proxy and health lines (spec/log-formats.md § 3): deploys and restarts, proxy errors, health checks. */
-export function classifyPlatformLine(entry: LogEntry): Signal | null {
-  const m = entry.message;
-  switch (entry.provider) {
+export function classifyPlatformLine(provider: string, m: string): Signal | null {
+  switch (provider) {
     case 'runner':
       if (m.startsWith('Machine started')) return { kind: 'platform', type: 'platform.machine-start', code: null };
       if (/^(machine exited|Main child exited)/i.test(m)) return { kind: 'platform', type: 'platform.machine-exit', code: null };
