@@ -3,7 +3,6 @@
 import { createReadStream } from 'node:fs';
 import { Store } from '../core/store/store.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
-import { createScanner } from '../core/findings/scanner.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
 import { ingestInput } from '../ingest/ingest-input.ts';
 
@@ -17,7 +16,8 @@ const store = Store.open(dbPath, { env: { FLIGHT_RECORDER_SECRET: 'benchmark-sec
 const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
 const summary = await ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), {
   format: 'plain',
-  scanner: flag === '--no-scan' ? null : createScanner({ secret: store.secret }),
+  secret: store.secret,
+  scan: flag !== '--no-scan',
   ingester,
 });
 store.close();

@@ -9,7 +9,6 @@ import type { SimulationOptions } from './simulator/simulate.ts';
 import { ingestInput } from './ingest-input.ts';
 import { Store } from '../core/store/store.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
-import { createScanner } from '../core/findings/scanner.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
 import { buildReport } from '../core/store/queries/build-report.ts';
 import type { TransportFormat } from '../core/entry.ts';
@@ -23,7 +22,7 @@ async function ingestSimulation(options: SimulationOptions, format: TransportFor
     const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
     const summary = await ingestInput(Readable.from(simulate(options)), {
       format,
-      scanner: createScanner({ secret: store.secret }),
+      secret: store.secret,
       ingester,
       batchSize: 700,
     });

@@ -4,7 +4,6 @@ import { dbPathFrom, openStoreForCli, asCliError } from '../open-store.ts';
 import { openInput, FORMATS } from '../open-input.ts';
 import { ingestInput } from '../../ingest/ingest-input.ts';
 import { BatchIngester } from '../../core/store/batch-ingester.ts';
-import { createScanner } from '../../core/findings/scanner.ts';
 import { testKeyMatcher, testKeyPatternsFrom } from '../../core/test-traffic.ts';
 import type { FormatChoice } from '../../ingest/read-entries.ts';
 
@@ -29,7 +28,7 @@ export const ingestCommand: CommandFactory = (ctx) =>
         const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher(testKeyPatternsFrom(ctx.env)) });
         const summary = await ingestInput(input.stream, {
           format: opts.format,
-          scanner: createScanner({ secret: store.secret }),
+          secret: store.secret,
           ingester,
           ...(opts.instance !== undefined ? { instance: opts.instance } : {}),
           now: ctx.now,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { Hash64 } from './hash64.ts';
 import type { LogEntry } from '../entry.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { LogEntry } from '../entry.ts';
  */
 export interface RunState {
   time: string;
-  /** Occurrences so far in this run, by the tuple's hash (never by its text). */
+  /** Occurrences so far in this run, by the tuple's hash in decimal (never by its text). */
   counts: Record<string, number>;
 }
 
@@ -21,33 +21,31 @@ export function emptyRunState(): RunState {
 }
 
 export class EntryIdentity {
-  constructor(private run: RunState = emptyRunState()) {}
+  private time: string;
+  private counts: Map<bigint, number>;
+
+  constructor(run: RunState = emptyRunState()) {
+    this.time = run.time;
+    this.counts = new Map(Object.entries(run.counts).map(([k, n]) => [BigInt(k), n]));
+  }
 
   snapshot(): RunState {
-    return this.run;
+    const counts: Record<string, number> = {};
+    for (const [k, n] of this.counts) counts[k.toString()] = n;
+    return { time: this.time, counts };
   }
 
   /** A signed 64-bit identity (SQLite's INTEGER), advancing the run. */
   next(entry: LogEntry, fingerprints: readonly string[]): bigint {
-    if (entry.time !== this.run.time) this.run = { time: entry.time, counts: {} };
-    const h = createHash('sha1');
-    h.update(entry.time);
-    h.update('\0');
-    h.update(entry.instance);
-    h.update('\0');
-    h.update(entry.provider);
-    h.update('\0');
-    h.update(entry.message);
-    for (const fp of fingerprints) {
-      h.update('\0');
-      h.update(fp);
+    if (entry.time !== this.time) {
+      this.time = entry.time;
+      this.counts = new Map();
     }
-    const digest = h.digest();
-    const tupleKey = digest.toString('base64', 0, 12);
-    const n = (this.run.counts[tupleKey] ?? 0) + 1;
-    this.run.counts[tupleKey] = n;
-    // Mix n into the 64 bits: xor with a multiplicative spread keeps it one hash, no second pass over the text.
-    const base = digest.readBigInt64BE(0);
-    return BigInt.asIntN(64, base ^ (BigInt(n - 1) * 0x9e3779b97f4a7c15n));
+    const h = new Hash64().update(entry.time).update(entry.instance).update(entry.provider).update(entry.message);
+    for (const fp of fingerprints) h.update(fp);
+    const tuple = h.digest();
+    const n = (this.counts.get(tuple) ?? 0) + 1;
+    this.counts.set(tuple, n);
+    return n === 1 ? tuple : h.update(String(n)).digest();
   }
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from './open-database.ts';
 import type { PreparedEntry } from '../prepare-entry.ts';
-import type { JoinServices, KeyView } from '../events/join-records.ts';
+import type { JoinServices, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { TestKeyMatcher } from '../test-traffic.ts';
 import type { IngestSummary } from '../report.ts';
@@ -44,17 +44,29 @@ export class BatchIngester implements JoinServices {
   private readonly writer: StoreWriter;
   private joiner!: Joiner;
   private current: PreparedEntry | null = null;
+  /**
+   * A stream's row changes with each of its lines (open, its audit twin, first token, close…): written once per
+   * batch, in its final state, instead of once per line.
+   */
+  private readonly dirtyStreams = new Map<number, StreamRecord>();
+  private readonly sink: JoinSink;
 
   constructor(
     private readonly db: Db,
     private readonly options: BatchIngesterOptions,
   ) {
     this.writer = new StoreWriter(db);
+    this.sink = {
+      insertEvent: (e) => this.writer.insertEvent(e),
+      updateEvent: (e) => this.writer.updateEvent(e),
+      saveStream: (stream) => this.dirtyStreams.set(stream.id, stream),
+    };
     this.reload();
   }
 
   /** Back to what the store committed last: after a failed batch the in-memory state must not run ahead. */
   reload(): void {
+    this.dirtyStreams.clear();
     const saved = this.writer.meta.get<JoinerState>(JOINER_STATE_KEY);
     const state = saved ?? emptyJoinerState(this.maxId('events') + 1, this.maxId('streams') + 1);
     const newest = this.db.prepare<[], { t: number | null }>('SELECT max(time_ms) AS t FROM entries').get()?.t ?? 0;
@@ -76,6 +88,8 @@ export class BatchIngester implements JoinServices {
     try {
       this.writer.transaction(() => {
         for (const p of batch) this.ingestOne(p, counts);
+        for (const stream of this.dirtyStreams.values()) this.writer.saveStream(stream);
+        this.dirtyStreams.clear();
         for (const g of gaps) this.writer.insertGap(g.fromMs, g.toMs, g.reason);
         this.writer.meta.set(JOINER_STATE_KEY, this.joiner.snapshot());
         if (sourceKey !== null && checkpoint !== null) this.writer.meta.set(`source:${sourceKey}`, checkpoint);
@@ -101,7 +115,7 @@ export class BatchIngester implements JoinServices {
     counts.findings += this.linkQueryHashes(p, entryId);
     if (p.signal !== null) {
       this.current = p;
-      counts.events += this.joiner.join({ entry: p.entry, entryId, signal: p.signal }, this.writer);
+      counts.events += this.joiner.join({ entry: p.entry, entryId, signal: p.signal }, this.sink);
       this.current = null;
     }
   }
