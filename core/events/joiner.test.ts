@@ -124,3 +124,17 @@ test('the first-token line gives the sample unless the audit close carries one',
   at(3, close('c1', 'audit', 2000, 5, 60));
   assert.equal([...sink.streams.values()][0]?.firstTokenMs, 60);
 });
+
+test('in an overlapping reconnect the old stream disconnect and the new stream completion are two closes', () => {
+  const { at, sink } = setup();
+  at(0, textOpen('c1'));
+  at(10, textOpen('c1'));
+  at(11, close('c1', 'disconnect', null, null));
+  at(12, close('c1', 'complete', 2000, 20));
+  const [old, fresh] = [...sink.streams.values()];
+  assert.equal(old?.closeVia, 'disconnect');
+  assert.equal(old?.durationMs, null);
+  assert.equal(fresh?.closeVia, 'complete');
+  assert.equal(fresh?.durationMs, 2000);
+  assert.equal(sink.ofType('stream.close').length, 2);
+});

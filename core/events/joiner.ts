@@ -159,7 +159,11 @@ export class Joiner {
     const t = input.entry.timeMs;
     const instance = input.entry.instance;
     const partner = this.state.recentCloses.find(
-      (r) => !r.merged && r.stream.connectionId === s.connectionId && r.instance === instance && r.via !== s.via && Math.abs(r.timeMs - t) <= PAIR_MS,
+      // Only an audit close and a text close are two reports of one close. Two text closes of one id (a dropped
+      // client, then the reconnected stream's completion) are two streams ending.
+      (r) =>
+        !r.merged && r.stream.connectionId === s.connectionId && r.instance === instance && (r.via === 'audit') !== (s.via === 'audit') &&
+        Math.abs(r.timeMs - t) <= PAIR_MS,
     );
     if (partner) {
       partner.merged = true;
