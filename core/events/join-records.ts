@@ -48,8 +48,8 @@ export interface StreamRecord {
 /** Where the joiner's results go: the store's writer, inside the batch's transaction. */
 export interface JoinSink {
   insertEvent(event: EventRecord): void;
-  /** Key and summary change when the second line of a rate-limit pair arrives. */
-  updateEvent(event: EventRecord): void;
+  /** The key of a violation arrives with its warn line, which may come second. */
+  updateEventKey(eventId: number, key: KeyView): void;
   /** Insert or replace the whole record. */
   saveStream(stream: StreamRecord): void;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Joiner, emptyJoinerState } from './joiner.ts';
-import type { EventRecord, JoinServices, JoinSink, StreamRecord } from './join-records.ts';
+import type { EventRecord, JoinServices, JoinSink, KeyView, StreamRecord } from './join-records.ts';
 import type { Signal } from './signal.ts';
 import type { LogEntry } from '../entry.ts';
 
@@ -9,7 +9,7 @@ class Recorder implements JoinSink {
   events = new Map<number, EventRecord>();
   streams = new Map<number, StreamRecord>();
   insertEvent(e: EventRecord): void { this.events.set(e.id, { ...e }); }
-  updateEvent(e: EventRecord): void { this.events.set(e.id, { ...e }); }
+  updateEventKey(id: number, key: KeyView): void { const e = this.events.get(id); if (e) this.events.set(id, { ...e, keyFingerprint: key.fingerprint, keyDisplay: key.display, test: key.test }); }
   saveStream(s: StreamRecord): void { this.streams.set(s.id, { ...s }); }
   ofType(type: string): EventRecord[] { return [...this.events.values()].filter((e) => e.type === type); }
 }

@@ -17,7 +17,8 @@ const REORDER_SLACK_MS = 10_000;
 
 interface RecentOpen { streamId: number; connectionId: string; instance: string; timeMs: number; via: string; merged: boolean }
 interface RecentClose { stream: StreamRecord; instance: string; timeMs: number; via: string; merged: boolean }
-interface PendingViolation { event: EventRecord; via: string; paired: boolean }
+/** Saved with each batch, so it holds no text: the event's id and what pairing needs. */
+interface PendingViolation { eventId: number; instance: string; timeMs: number; via: string; paired: boolean }
 
 /** What the joiner must remember between batches, saved with each batch (open streams live in the store). */
 export interface JoinerState {
@@ -231,22 +232,17 @@ export class Joiner {
     const key = s.key !== null ? this.services.viewKey(s.key) : null;
     if (s.via !== 'global') {
       const partner = this.state.pendingViolations.find(
-        (p) => !p.paired && p.via !== 'global' && p.via !== s.via && p.event.instance === instance && Math.abs(p.event.timeMs - t) <= PAIR_MS,
+        (p) => !p.paired && p.via !== 'global' && p.via !== s.via && p.instance === instance && Math.abs(p.timeMs - t) <= PAIR_MS,
       );
       if (partner) {
         partner.paired = true;
         // The key comes from the warn line.
-        if (s.via === 'warn' && key !== null) {
-          partner.event.keyFingerprint = key.fingerprint;
-          partner.event.keyDisplay = key.display;
-          partner.event.test = key.test;
-          sink.updateEvent(partner.event);
-        }
+        if (s.via === 'warn' && key !== null) sink.updateEventKey(partner.eventId, key);
         return 0;
       }
     }
     const event = this.emit(input, 'ratelimit.violation', null, { via: s.via }, sink, key);
-    this.state.pendingViolations.push({ event, via: s.via, paired: false });
+    this.state.pendingViolations.push({ eventId: event.id, instance, timeMs: t, via: s.via, paired: false });
     return 1;
   }
 
@@ -305,7 +301,7 @@ export class Joiner {
     const st = this.state;
     if (st.recentOpens.length > 0) st.recentOpens = st.recentOpens.filter((r) => r.timeMs >= horizon);
     if (st.recentCloses.length > 0) st.recentCloses = st.recentCloses.filter((r) => r.timeMs >= horizon);
-    if (st.pendingViolations.length > 0) st.pendingViolations = st.pendingViolations.filter((p) => p.event.timeMs >= horizon);
+    if (st.pendingViolations.length > 0) st.pendingViolations = st.pendingViolations.filter((p) => p.timeMs >= horizon);
     const staleHorizon = now - OPEN_STREAM_MEMORY_MS;
     for (const [id, list] of this.open) {
       const kept = list.filter((s) => s.openMs === null || s.openMs >= staleHorizon);

@@ -3,8 +3,26 @@
  * and the length; e-mails keep only their domain (spec/gdpr.md § A finding holds).
  */
 export function maskValue(value: string): string {
-  const chars = Array.from(value);
-  return `${chars.slice(0, 2).join('')}…${chars.length}`;
+  return `${firstCodePoints(value, 2)}…${codePointLength(value)}`;
+}
+
+/** Length in characters (code points), as Array.from counts them, without building the array. */
+export function codePointLength(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
+function firstCodePoints(value: string, count: number): string {
+  let end = 0;
+  for (let k = 0; k < count && end < value.length; k++) end += (value.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return value.slice(0, end);
 }
 
 export function maskEmail(email: string): string {

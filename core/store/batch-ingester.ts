@@ -58,7 +58,7 @@ export class BatchIngester implements JoinServices {
     this.writer = new StoreWriter(db);
     this.sink = {
       insertEvent: (e) => this.writer.insertEvent(e),
-      updateEvent: (e) => this.writer.updateEvent(e),
+      updateEventKey: (id, key) => this.writer.updateEventKey(id, key),
       saveStream: (stream) => this.dirtyStreams.set(stream.id, stream),
     };
     this.reload();

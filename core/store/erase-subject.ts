@@ -39,6 +39,6 @@ export function eraseSubject(store: Store, subject: Subject): Erasure {
     db.pragma('wal_checkpoint(TRUNCATE)');
     return result;
   } finally {
-    db.pragma('secure_delete = OFF');
+    db.pragma('secure_delete = FAST');
   }
 }

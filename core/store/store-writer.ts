@@ -1,8 +1,9 @@
 import type { Db } from './open-database.ts';
 import type { LogEntry } from '../entry.ts';
 import type { Finding } from '../findings/finding.ts';
-import type { EventRecord, JoinSink, StreamRecord } from '../events/join-records.ts';
+import type { EventRecord, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import { MetaTable } from './meta.ts';
+import { generalizeIds } from './leak-template.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 
 export interface StoredFindingInput {
@@ -35,6 +36,7 @@ export class StoreWriter implements JoinSink {
   private readonly minuteCounts: MinuteCountBuffer;
   /** Rules already counted per entry in this transaction: an entry counts once per rule in `minute_counts`. */
   private readonly countedRules = new Map<number, Set<string>>();
+  private depth = 0;
 
   constructor(private readonly db: Db) {
     this.meta = new MetaTable(db);
@@ -72,19 +74,29 @@ export class StoreWriter implements JoinSink {
     this.minuteCounts = new MinuteCountBuffer(db);
   }
 
-  /** Runs `fn` in one transaction; the per-minute counts of what it wrote commit with it, or roll back with it. */
+  /**
+   * Runs `fn` in one transaction; the per-minute counts of what it wrote commit with it, or roll back with it. A
+   * nested call is a savepoint: its counts join the outer transaction's, or are dropped alone if it fails.
+   */
   transaction<T>(fn: () => T): T {
+    const outermost = this.depth === 0;
+    const before = outermost ? null : this.minuteCounts.snapshot();
+    this.depth++;
     try {
       return this.db.transaction(() => {
         const result = fn();
-        this.minuteCounts.flush();
+        if (outermost) this.minuteCounts.flush();
         return result;
       })();
     } catch (err) {
-      this.minuteCounts.discard();
+      if (before === null) this.minuteCounts.discard();
+      else this.minuteCounts.restore(before);
+      // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
+      this.countedRules.clear();
       throw err;
     } finally {
-      this.countedRules.clear();
+      this.depth--;
+      if (outermost) this.countedRules.clear();
     }
   }
 
@@ -104,10 +116,11 @@ export class StoreWriter implements JoinSink {
 
   insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'time' | 'instance' | 'provider'>, input: StoredFindingInput): number {
     const f = input.finding;
-    this.countFinding(entryId, entry, f.rule, input.template);
+    const template = generalizeIds(input.template);
+    this.countFinding(entryId, entry, f.rule, template);
     const r = this.insertFindingStmt.run(
       entryId, entry.timeMs, entry.time, entry.instance, entry.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
-      f.length, f.preview, f.fingerprint, input.template,
+      f.length, f.preview, f.fingerprint, template,
     );
     return Number(r.lastInsertRowid);
   }
@@ -178,8 +191,8 @@ export class StoreWriter implements JoinSink {
     }
   }
 
-  updateEvent(e: EventRecord): void {
-    this.updateEventStmt.run(e.keyFingerprint, e.keyDisplay, e.test ? 1 : 0, e.id);
+  updateEventKey(eventId: number, key: KeyView): void {
+    this.updateEventStmt.run(key.fingerprint, key.display, key.test ? 1 : 0, eventId);
   }
 
   saveStream(s: StreamRecord): void {

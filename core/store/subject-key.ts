@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { canonicalValue } from '../findings/scanner.ts';
 
 /**
  * A data subject as a request names them: an e-mail, or a key (`user:<id>`, `key:<prefix>`, a bare user id).
@@ -15,14 +16,17 @@ export interface Subject {
 
 export function subjectFromEmail(email: string, secret: Buffer): Subject {
   const e = email.trim();
-  return { label: e, fingerprint: hmac(secret, e), literals: [] };
+  // The scanner fingerprints e-mails in their canonical (lower-case) form: so must the request.
+  return { label: e, fingerprint: hmac(secret, canonicalValue('email', e)), literals: [] };
 }
 
 export function subjectFromKey(key: string, secret: Buffer): Subject {
   const k = key.trim();
   const colon = k.indexOf(':');
   const id = colon < 0 ? k : k.slice(colon + 1);
-  return { label: k, fingerprint: hmac(secret, id), literals: id.length >= 3 ? [id] : [] };
+  // A key that is an e-mail (`user:<email>`) was redacted at ingest and keyed by its finding's fingerprint.
+  const keyed = id.includes('@') ? canonicalValue('email', id) : id;
+  return { label: k, fingerprint: hmac(secret, keyed), literals: id.length >= 3 && !id.includes('@') ? [id] : [] };
 }
 
 function hmac(secret: Buffer, value: string): string {

@@ -1,0 +1,102 @@
+import type { CorpusCase } from './corpus-case.ts';
+import { CONN, winston } from './corpus-case.ts';
+
+/** Personal values in any text (e-mails, cards, phones, IBANs, IP addresses), rate-limit keys, and look-alikes. */
+export const VALUE_CASES: CorpusCase[] = [
+  // E-mails
+  { id: 'email-plain', message: 'password reset requested for jane.doe+visa@mail.example.co.uk', expect: { email: 1 } },
+  { id: 'email-upper-case', message: 'welcome mail sent to JANE@EXAMPLE.COM', expect: { email: 1 } },
+  { id: 'email-two', message: 'merged accounts a.b@example.com and c_d@example.org', expect: { email: 2 } },
+  { id: 'email-end-of-sentence', message: 'Ticket opened by bob@example.com.', expect: { email: 1 } },
+  { id: 'email-in-angle-brackets', message: 'From: Jane Doe <jane@example.com>', expect: { email: 1 } },
+  { id: 'email-percent-encoded-text', message: 'unsubscribe link clicked for user%40example.com', expect: { email: 1 } },
+  { id: 'email-unicode-escape-text', message: 'payload={"to":"jane\\u0040example.com"} truncated', expect: { email: 1 } },
+  { id: 'email-idn-domain', message: 'contact: info@münchen.de', expect: { email: 1 } },
+  { id: 'email-localhost', message: 'postgres connection user@localhost refused', expect: {} },
+  { id: 'email-image-density', message: 'GET /static/logo@2x.png 200', expect: {} },
+  { id: 'email-npm-package', message: 'loaded @fastify/static@5.1.0 and pino@10.4.0', expect: {} },
+  { id: 'email-redacted-local-part', message: 'user [REDACTED]@ logged in', expect: {} },
+  { id: 'email-already-redacted', message: 'reset for [REDACTED:email] done', expect: {} },
+  { id: 'email-at-mention', message: 'deployed by @jane in #ops', expect: {} },
+  { id: 'email-digest-ref', message: 'image registry.fly.io/nuzantara-backend@sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', expect: {} },
+
+  // Cards (Luhn)
+  { id: 'card-spaced', message: 'payment with 4111 1111 1111 1111 declined', expect: { 'credit-card': 1 } },
+  { id: 'card-dashed', message: 'card=5555-5555-5555-4444', expect: { 'credit-card': 1 } },
+  { id: 'card-compact', message: 'charge 4012888888881881 ok', expect: { 'credit-card': 1 } },
+  { id: 'card-amex', message: 'amex 3782 822463 10005 on file', expect: { 'credit-card': 1 } },
+  { id: 'card-followed-by-number', message: 'card 4111 1111 1111 1111 1234 expired', expect: { 'credit-card': 1 } },
+  { id: 'card-luhn-fails', message: 'ref 4111 1111 1111 1112', expect: {} },
+  { id: 'card-epoch-ms', message: 'started at 1732190000000', expect: {} },
+  { id: 'card-connection-id', message: `opened ${CONN}`, expect: {} },
+  { id: 'card-touching-letters', message: 'token x4111111111111111y', expect: {} },
+  { id: 'card-all-digit-query-hash', message: '{"metadata":{"queryHash":"4111111111111111","queryLength":3}}', expect: {} },
+  { id: 'card-request-id', message: 'requestId=5105105105105100 done', expect: {} },
+  { id: 'card-first-digit-not-card', message: 'ticket 7992739871300000 closed', expect: {} },
+  { id: 'card-in-winston', message: winston('checkout failed for card 6011 1111 1111 1117'), expect: { 'credit-card': 1 } },
+
+  // Phones
+  { id: 'phone-indonesia', message: 'WhatsApp +62 812-3456-7890 please', expect: { phone: 1 } },
+  { id: 'phone-compact', message: 'callback +6281234567890', expect: { phone: 1 } },
+  { id: 'phone-us', message: 'support line +1 415 555 0100', expect: { phone: 1 } },
+  { id: 'phone-uk', message: 'office: +44 20 7946 0958.', expect: { phone: 1 } },
+  { id: 'phone-timezone', message: 'server time 2026-11-20T09:14:03+07:00', expect: {} },
+  { id: 'phone-exponent', message: 'value 1e+10 too large', expect: {} },
+  { id: 'phone-too-short', message: 'offset +1234 applied', expect: {} },
+  { id: 'phone-too-long', message: 'id +12345678901234567890', expect: {} },
+  { id: 'phone-touching-unit', message: 'latency +12345678ms', expect: {} },
+  { id: 'phone-arithmetic', message: 'retries 3+12345678 total', expect: {} },
+
+  // IBANs (mod-97)
+  { id: 'iban-grouped', message: 'refund to DE89 3704 0044 0532 0130 00', expect: { iban: 1 } },
+  { id: 'iban-compact', message: 'iban=GB82WEST12345698765432;', expect: { iban: 1 } },
+  { id: 'iban-netherlands', message: 'account NL91ABNA0417164300 verified', expect: { iban: 1 } },
+  { id: 'iban-france-letters', message: 'virement FR1420041010050500013M02606', expect: { iban: 1 } },
+  { id: 'iban-bad-checksum', message: 'refund to DE89 3704 0044 0532 0130 01', expect: {} },
+  { id: 'iban-proxy-code', message: '[PC01] instance refused connection', expect: {} },
+  { id: 'iban-unknown-country', message: 'code ZZ12345678901234567', expect: {} },
+
+  // IP addresses
+  { id: 'ip-request-log', message: 'GET /api/v2/bali-zero/chat-stream - 203.0.113.7', expect: { 'ip-address': 1 } },
+  { id: 'ip-public-dns', message: 'resolver 8.8.8.8 timed out', expect: { 'ip-address': 1 } },
+  { id: 'ip-private-10', message: 'GET /api/v2/bali-zero/chat-stream - 10.0.3.7', expect: {} },
+  { id: 'ip-private-172', message: 'GET /api/v2/bali-zero/chat-stream - 172.19.2.3', expect: {} },
+  { id: 'ip-private-192', message: 'upstream 192.168.1.20:5432', expect: {} },
+  { id: 'ip-loopback', message: 'listening on 127.0.0.1:8080', expect: {} },
+  { id: 'ip-unspecified', message: 'is your app listening on 0.0.0.0:8080?', expect: {} },
+  { id: 'ip-link-local', message: 'metadata 169.254.169.254 reachable', expect: {} },
+  { id: 'ip-cgnat', message: 'peer 100.64.12.7 connected', expect: {} },
+  { id: 'ip-v6-public', message: 'client 2a02:1210:5c00:1::1 connected', expect: { 'ip-address': 1 } },
+  { id: 'ip-v6-documentation-full', message: 'client 2001:db8:85a3:0:0:8a2e:370:7334 connected', expect: { 'ip-address': 1 } },
+  { id: 'ip-v6-fly-private', message: 'GET /api/v2/bali-zero/chat-stream - fdaa:0:1:a7b:1f2:5:c4d1:2', expect: {} },
+  { id: 'ip-v6-fly-nats', message: 'connecting to [fdaa::3]:4223', expect: {} },
+  { id: 'ip-v6-loopback', message: 'bound ::1 port 8080', expect: {} },
+  { id: 'ip-v6-link-local', message: 'neighbour fe80::1ff:fe23:4567:890a', expect: {} },
+  { id: 'ip-v6-mapped-private', message: 'from ::ffff:10.0.0.1', expect: {} },
+  { id: 'ip-v6-mapped-public', message: 'from ::ffff:203.0.113.9', expect: { 'ip-address': 1 } },
+  { id: 'ip-version-string', message: 'running v1.2.3.4 of the agent', expect: {} },
+  { id: 'ip-three-parts', message: 'node 20.11.1 ready', expect: {} },
+  { id: 'ip-clock-time', message: 'backup at 09:14:03 done', expect: {} },
+  { id: 'ip-mac-address', message: 'nic de:ad:be:ef:00:01 up', expect: {} },
+  { id: 'ip-cpp-scope', message: 'std::string allocation failed', expect: {} },
+  { id: 'ip-global-limiter', message: 'Rate limit exceeded for IP: 203.0.113.50', expect: {} },
+  { id: 'ip-global-limiter-v6', message: winston('Rate limit exceeded for IP: 2001:db8::1'), expect: {} },
+
+  // Rate-limit keys
+  { id: 'key-user-id', message: '🚨 Rate limit exceeded for user:ratelimit-test on /chat-stream', expect: {} },
+  { id: 'key-user-email', message: '🚨 Rate limit exceeded for user:jane@example.com on /chat-stream', expect: { email: 1 } },
+  { id: 'key-api-prefix', message: '🚨 Rate limit exceeded for key:sk_live_ab12 on /chat-stream', expect: {} },
+  { id: 'key-anonymous', message: '🚨 Rate limit exceeded for anonymous on /chat-stream', expect: {} },
+
+  // Other sources: entries that fit no format, proxy error texts
+  { id: 'unparsed-email', message: '\u0000\u0001garbage jane@example.com \uFFFD', unparsed: true, expect: { email: 1 } },
+  { id: 'unparsed-fly-line', message: '2026-11-20T09:14:03Z app[4d89 sin [info]Request started: GET /api/v2/bali-zero/chat-stream?query=Hi%20there', unparsed: true, expect: { 'plaintext-query': 1 } },
+  { id: 'unparsed-truncated-json', message: '{"level":"info","message":"[AUDIT]","userEmail":"jane@example.com","metad', unparsed: true, expect: { email: 1 } },
+  { id: 'unparsed-binary', message: '\u0007\u0008\u001b[31m\uFFFD\uFFFD', unparsed: true, expect: {} },
+  { id: 'error-message-plain', message: '', errorMessage: 'failed to connect to machine: gave up after 15 attempts (in 8.14s)', expect: {} },
+  { id: 'error-message-email', message: '', errorMessage: 'upstream rejected jane@example.com', expect: { email: 1 } },
+  { id: 'platform-pulling', message: 'Pulling container image registry.fly.io/nuzantara-backend:deployment-01JD8W3Z5V', expect: {} },
+  { id: 'platform-started', message: 'Machine started in 1.397s', expect: {} },
+  { id: 'platform-health', message: "Health check 'servicecheck-00-http-8080' on port 8080 is now passing.", expect: {} },
+  { id: 'platform-exit', message: 'machine exited with exit code 0, not restarting', expect: {} },
+];

@@ -1,0 +1,58 @@
+import type { RuleId } from './finding.ts';
+
+/**
+ * One thing the scan found in one source text, before it becomes a Finding: it still holds the plaintext
+ * value (for the fingerprint), so it never leaves core/findings.
+ */
+export interface Hit {
+  /** null: a redaction that is no finding (the part of an API-key prefix past its first 4 characters). */
+  rule: RuleId | null;
+  field: string;
+  /** Span [start, end) in the raw source text. */
+  start: number;
+  end: number;
+  /** The decoded value. */
+  value: string;
+  /** What replaces the span in the stored text; null when the span is pointed at but kept (`self-reported`). */
+  replacement: string | null;
+}
+
+export function redactionMark(rule: string): string {
+  return `[REDACTED:${rule}]`;
+}
+
+/** What one URL query string produced, offsets relative to its start: a URL logged twice is read once. */
+export interface QueryStringScan {
+  hits: Hit[];
+}
+
+/** Everything one scan of a source text gathers. */
+export interface ScanState {
+  hits: Hit[];
+  /**
+   * The entry is a `security.*`/`auth.*` audit line: the backend keeps IP addresses there on purpose. null until
+   * an address is found (then `text` decides): most lines have none.
+   */
+  ipAllowed: boolean | null;
+  /** The source text being scanned. */
+  text: string;
+  /** Query strings already read in this entry (the request logs write the URL in the message and in `url`). */
+  queryStrings: QueryStringMemo;
+}
+
+/** Shared by the scans of one entry's texts; its map is made on first use (most entries hold no URL). */
+export interface QueryStringMemo {
+  seen: Map<string, QueryStringScan> | null;
+}
+
+export function newScanState(text: string, ipAllowed: boolean | null, queryStrings: QueryStringMemo): ScanState {
+  return { hits: [], ipAllowed, text, queryStrings };
+}
+
+const KEEPS_IPS = /operation\\*["']?\s*[:=]\s*\\*["']?(?:security|auth)\./;
+
+/** Whether IP addresses in this text are ones the backend keeps on purpose. */
+export function ipAddressesAllowed(state: ScanState): boolean {
+  if (state.ipAllowed === null) state.ipAllowed = KEEPS_IPS.test(state.text);
+  return state.ipAllowed;
+}

@@ -1,0 +1,264 @@
+import type { LogEntry } from '../entry.ts';
+import type { Finding, FindingSource, RuleId } from './finding.ts';
+import { RULE_SEVERITY } from './finding.ts';
+import { codePointLength, maskEmail, maskValue } from './mask.ts';
+import type { Hit, ScanState } from './hit.ts';
+import { newScanState, redactionMark } from './hit.ts';
+import type { QueryStringMemo } from './hit.ts';
+import { rawSegment } from './segment.ts';
+import { scanText } from './text-scanner.ts';
+import { ALL } from './triggers.ts';
+import { redactText } from './redact.ts';
+import { backendQueryHash, createKeyedHash } from './keyed-hash.ts';
+import { parseJsonSpans } from './json-spans.ts';
+import { jsonFieldAt } from './field-path.ts';
+
+/**
+ * The GDPR scanner/redactor (spec/gdpr.md): the only code that sees plaintext. What leaves it is the entry
+ * with every leak replaced by `[REDACTED:<rule>]`, and findings that hold only masked previews and keyed
+ * fingerprints. Pure: no I/O, no clock.
+ */
+export interface ScannerOptions {
+  /** The store's secret: key of every HMAC. */
+  secret: Buffer;
+  /** Queries whose backend hash is as good as plaintext (default: spec/gdpr.md § linkable-hash). */
+  commonQueries?: readonly string[];
+}
+
+export interface ScanOutcome {
+  /** The redacted entry: every finding's span in message/http.url/http.errorMessage replaced by `[REDACTED:<rule>]`. The same object when nothing was changed. */
+  entry: LogEntry;
+  findings: Finding[];
+  /** HMACs (hex) of sha256(query).slice(0,16) for every plaintext query that leaked in this entry (for cross-entry linkable-hash). */
+  leakedQueryHashes: string[];
+  /** HMAC (hex) of the `queryHash` this entry's [AUDIT] line carries, when it carries one. */
+  queryHashMac: string | null;
+  /** True when the scan itself failed and the whole entry was redacted. */
+  failed: boolean;
+}
+
+export interface Scanner {
+  scan(entry: LogEntry): ScanOutcome;
+  /** HMAC-SHA-256 (hex) of a value with the secret: how a known value is looked up (e-mails lower-cased, see canonicalValue). */
+  fingerprint(value: string): string;
+}
+
+/** spec/gdpr.md § Rules, linkable-hash: what test traffic and people type first. */
+export const COMMON_QUERIES: readonly string[] = [
+  '', 'Hello', 'hello', 'Hi', 'hi', 'Test', 'test',
+  ...Array.from({ length: 10 }, (_, i) => `Test${i + 1}`),
+  ...Array.from({ length: 25 }, (_, i) => `Rate${i + 1}`),
+  'Reconnect', 'What is ZANTARA?', 'What is B211A?', 'Tell me more', 'What documents do I need for B211A visa?',
+];
+
+export const SCAN_FAILED = redactionMark('scan-failed');
+
+const SOURCE_ORDER: Readonly<Record<FindingSource, number>> = { message: 0, 'http.url': 1, 'http.errorMessage': 2 };
+const QUERY_HASH = /queryHash\\*["']?\s*[:=]\s*\\*["']?([0-9a-fA-F]{16})(?![0-9A-Za-z])/g;
+const GDPR_FALSE = /gdprCompliant\\*["']?\s*[:=]\s*\\*["']?(false)\b/;
+const OPERATION = /operation\\*["']?\s*[:=]\s*\\*["']?([A-Za-z0-9_.:-]{1,64})/;
+
+/**
+ * The form of a value its fingerprint is made of: spellings of one e-mail, card, phone or IBAN group together.
+ * A lookup by value must fingerprint this form (`scanner.fingerprint(canonicalValue('email', e))`).
+ */
+export function canonicalValue(rule: RuleId, value: string): string {
+  switch (rule) {
+    case 'email': return value.trim().toLowerCase();
+    case 'credit-card': return value.replace(/\D/g, '');
+    case 'phone': return `+${value.replace(/\D/g, '')}`;
+    case 'iban': return value.replace(/ /g, '').toUpperCase();
+    case 'linkable-hash': return value.toLowerCase();
+    default: return value;
+  }
+}
+
+/** A bounded memo of HMACs of backend query hashes (pseudonyms, not plaintext): test traffic repeats them. */
+class HashMacMemo {
+  private readonly memo = new Map<string, string>();
+  constructor(private readonly mac: (v: string) => string, private readonly limit = MEMO_LIMIT) {}
+  get(hash: string): string {
+    let m = this.memo.get(hash);
+    if (m === undefined) {
+      if (this.memo.size >= this.limit) this.memo.clear();
+      m = this.mac(hash);
+      this.memo.set(hash, m);
+    }
+    return m;
+  }
+}
+
+interface SourceScan {
+  source: FindingSource;
+  state: ScanState;
+}
+
+function bySourceAndPlace(a: Finding, b: Finding): number {
+  return SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.start - b.start || b.end - a.end;
+}
+
+function fieldOf(message: string, at: number, fallback: string): string {
+  const first = message.indexOf('{');
+  const parsed = first < 0 ? null : parseJsonSpans(message, first);
+  return parsed === null ? fallback : jsonFieldAt(message, parsed.node, at, fallback).field;
+}
+
+const NO_LEAKS: ReadonlySet<string> = new Set();
+/** Bound of each memo the scanner keeps across entries (of keyed or backend hashes, never of plaintext). */
+const MEMO_LIMIT = 4096;
+
+export function createScanner(options: ScannerOptions): Scanner {
+  const mac = createKeyedHash(options.secret);
+  const hashMacs = new HashMacMemo(mac);
+  const leaks = new Map<string, { hash: string; mac: string }>();
+  const commonHashes = new Set((options.commonQueries ?? COMMON_QUERIES).map(backendQueryHash));
+
+  /** Fingerprints by value for one entry's scan (a line that repeats a value pays for it once); then dropped. */
+  function fingerprintOf(canonical: string, memo: Map<string, string>): string {
+    let f = memo.get(canonical);
+    if (f === undefined) {
+      f = mac(canonical);
+      memo.set(canonical, f);
+    }
+    return f;
+  }
+
+  function toFinding(hit: Hit, rule: RuleId, source: FindingSource, memo: Map<string, string>): Finding {
+    const value = hit.value;
+    const canonical = canonicalValue(rule, value);
+    return {
+      rule,
+      severity: RULE_SEVERITY[rule],
+      source,
+      field: hit.field,
+      start: hit.start,
+      end: hit.end,
+      length: codePointLength(value),
+      preview: rule === 'email' ? maskEmail(canonical) : maskValue(value),
+      fingerprint: rule === 'linkable-hash' ? hashMacs.get(canonical) : fingerprintOf(canonical, memo),
+    };
+  }
+
+  /** The entry-level facts of an [AUDIT] line: its own `gdprCompliant: false`, and its `queryHash`. */
+  function scanAudit(message: string, state: ScanState, leaked: ReadonlySet<string>): string | null {
+    if (message.indexOf('false') >= 0 && message.indexOf('gdprCompliant') >= 0 && message.indexOf('[AUDIT]') >= 0) {
+      const m = GDPR_FALSE.exec(message);
+      if (m !== null) {
+        const start = m.index + m[0].length - 5;
+        const operation = OPERATION.exec(message)?.[1] ?? '';
+        // Points at the claim; nothing personal to redact in `false`, and redacting it would break the JSON.
+        state.hits.push({ rule: 'self-reported', field: fieldOf(message, start, 'gdprCompliant'), start, end: start + 5, value: operation, replacement: null });
+      }
+    }
+    const at = message.indexOf('queryHash');
+    if (at < 0) return null;
+    let queryHashMac: string | null = null;
+    const re = QUERY_HASH;
+    re.lastIndex = at;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(message)) !== null) {
+      const hash = (m[1] as string).toLowerCase();
+      queryHashMac ??= hashMacs.get(hash);
+      if (commonHashes.has(hash) || leaked.has(hash)) {
+        const start = m.index + m[0].length - 16;
+        state.hits.push({ rule: 'linkable-hash', field: fieldOf(message, start, 'queryHash'), start, end: start + 16, value: hash, replacement: redactionMark('linkable-hash') });
+      }
+    }
+    return queryHashMac;
+  }
+
+  /**
+   * The backend's hash of a leaked query (as written, and trimmed: either may be what it hashed) and the keyed
+   * form handed on. Remembered by the query's fingerprint, never by the query: test traffic repeats its queries.
+   */
+  function addLeak(value: string, fingerprint: string, hashes: Set<string>, macs: Set<string>): void {
+    let known = leaks.get(fingerprint);
+    if (known === undefined) {
+      const hash = backendQueryHash(value);
+      known = { hash, mac: hashMacs.get(hash) };
+      if (leaks.size >= MEMO_LIMIT) leaks.clear();
+      leaks.set(fingerprint, known);
+    }
+    hashes.add(known.hash);
+    macs.add(known.mac);
+    const trimmed = value.trim();
+    if (trimmed !== value) {
+      const hash = backendQueryHash(trimmed);
+      hashes.add(hash);
+      macs.add(hashMacs.get(hash));
+    }
+  }
+
+  function scanEntry(entry: LogEntry): ScanOutcome {
+    const queryStrings: QueryStringMemo = { seen: null };
+    const message: SourceScan = { source: 'message', state: newScanState(entry.message, null, queryStrings) };
+    scanText(rawSegment(entry.message), 'message', '', message.state, 0, false);
+    let url: SourceScan | null = null;
+    let error: SourceScan | null = null;
+    const http = entry.http;
+    if (http !== undefined) {
+      if (http.url) {
+        url = { source: 'http.url', state: newScanState(http.url, false, queryStrings) };
+        scanText(rawSegment(http.url), 'url', 'url', url.state, 0, false, ALL, true);
+      }
+      if (http.errorMessage) {
+        error = { source: 'http.errorMessage', state: newScanState(http.errorMessage, false, queryStrings) };
+        scanText(rawSegment(http.errorMessage), 'error.message', 'error.message', error.state, 0, false);
+      }
+    }
+    if (message.state.hits.length === 0 && url === null && error === null && entry.message.indexOf('[AUDIT]') < 0 && entry.message.indexOf('queryHash') < 0) {
+      return { entry, findings: [], leakedQueryHashes: [], queryHashMac: null, failed: false };
+    }
+    const scans = [message, url, error];
+    const memo = new Map<string, string>();
+    let leakedHashes: Set<string> | null = null;
+    let leakedMacs: Set<string> | null = null;
+    for (const s of scans) {
+      if (s === null) continue;
+      for (const hit of s.state.hits) {
+        if (hit.rule !== 'plaintext-query') continue;
+        leakedHashes ??= new Set();
+        leakedMacs ??= new Set();
+        addLeak(hit.value, fingerprintOf(hit.value, memo), leakedHashes, leakedMacs);
+      }
+    }
+    const queryHashMac = scanAudit(entry.message, message.state, leakedHashes ?? NO_LEAKS);
+    if (message.state.hits.length === 0 && url === null && error === null) {
+      return { entry, findings: [], leakedQueryHashes: [], queryHashMac, failed: false };
+    }
+
+    const findings: Finding[] = [];
+    let out = entry;
+    for (const s of scans) {
+      if (s === null || s.state.hits.length === 0) continue;
+      for (const hit of s.state.hits) if (hit.rule !== null) findings.push(toFinding(hit, hit.rule, s.source, memo));
+      const original = s.state.text;
+      const redacted = redactText(original, s.state.hits);
+      if (redacted === original) continue;
+      if (out === entry) out = http === undefined ? { ...entry } : { ...entry, http: { ...http } };
+      if (s.source === 'message') out.message = redacted;
+      else if (s.source === 'http.url') (out.http ??= {}).url = redacted;
+      else (out.http ??= {}).errorMessage = redacted;
+    }
+    if (findings.length > 1) findings.sort(bySourceAndPlace);
+    return { entry: out, findings, leakedQueryHashes: leakedMacs === null ? [] : [...leakedMacs], queryHashMac, failed: false };
+  }
+
+  return {
+    scan(entry) {
+      try {
+        return scanEntry(entry);
+      } catch {
+        // Whatever went wrong, nothing unscanned may leave: the whole entry's text is withheld.
+        const redacted: LogEntry = { ...entry, message: SCAN_FAILED };
+        if (entry.http !== undefined) {
+          redacted.http = { ...entry.http };
+          if (entry.http.url !== undefined) redacted.http.url = SCAN_FAILED;
+          if (entry.http.errorMessage !== undefined) redacted.http.errorMessage = SCAN_FAILED;
+        }
+        return { entry: redacted, findings: [], leakedQueryHashes: [], queryHashMac: null, failed: true };
+      }
+    },
+    fingerprint: (value) => mac(value),
+  };
+}
