@@ -138,3 +138,12 @@ test('in an overlapping reconnect the old stream disconnect and the new stream c
   assert.equal(fresh?.durationMs, 2000);
   assert.equal(sink.ofType('stream.close').length, 2);
 });
+
+test('the stale sweep and the disconnect it causes are one close', () => {
+  const { at, sink } = setup();
+  at(0, textOpen('c1'));
+  at(400, close('c1', 'stale', null, null));
+  at(400, close('c1', 'disconnect', null, null));
+  assert.equal(sink.ofType('stream.close').length, 1);
+  assert.equal(sink.streams.size, 1);
+});

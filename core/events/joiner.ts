@@ -160,11 +160,7 @@ export class Joiner {
     const t = input.entry.timeMs;
     const instance = input.entry.instance;
     const partner = this.state.recentCloses.find(
-      // Only an audit close and a text close are two reports of one close. Two text closes of one id (a dropped
-      // client, then the reconnected stream's completion) are two streams ending.
-      (r) =>
-        !r.merged && r.stream.connectionId === s.connectionId && r.instance === instance && (r.via === 'audit') !== (s.via === 'audit') &&
-        Math.abs(r.timeMs - t) <= PAIR_MS,
+      (r) => !r.merged && r.stream.connectionId === s.connectionId && r.instance === instance && reportSameClose(r.via, s.via) && Math.abs(r.timeMs - t) <= PAIR_MS,
     );
     if (partner) {
       partner.merged = true;
@@ -309,6 +305,17 @@ export class Joiner {
       else if (kept.length !== list.length) this.open.set(id, kept);
     }
   }
+}
+
+/**
+ * Two close lines of one id within 2 s that report one stream's end: the audit close and any text close, and the
+ * stale sweep with the disconnect it causes. A disconnect and a completion are two streams ending (the dropped
+ * client's, then its reconnected stream's).
+ */
+function reportSameClose(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a === 'audit' || b === 'audit') return true;
+  return (a === 'stale' && b === 'disconnect') || (a === 'disconnect' && b === 'stale');
 }
 
 const SUMMARY_MAX = 300;
