@@ -3,7 +3,7 @@
  * Declared once, here, for the CLI, the API, the simulator's ground truth and the page. Keys are a public
  * contract: add, never rename or remove.
  */
-import type { RuleId } from './findings/finding.ts';
+import type { RuleId, Severity } from './findings/finding.ts';
 
 /** `{count, avg, p50, p95, p99, max}` in milliseconds; `count: 0` and nulls when there are no samples. */
 export interface LatencySummary {
@@ -72,7 +72,16 @@ export interface GdprFigures {
   byRule: Partial<Record<RuleId, number>>;
   /** Share of stream opens that carry a well-formed queryHash; null when there were no opens. */
   hashCoverage: number | null;
+  /** Share of stream opens with an `[AUDIT]` open line, well-formed hash or not; null without opens. Always set by the report. */
+  auditCoverage?: number | null;
+  /** The largest leak sources of the window, by entries: at most 50 (`sourceCount` says how many there are). */
   sources: LeakSource[];
+  /** How many leak sources the window has in all. Always set by the report. */
+  sourceCount?: number;
+  /** Findings of the window still `open` (not acknowledged or resolved), by severity. Always set by the report. */
+  openBySeverity?: Record<Severity, number>;
+  /** `openBySeverity.high`: a high finding still open means roll back. Always set by the report. */
+  openHigh?: number;
 }
 
 export type TargetId =
@@ -96,6 +105,7 @@ export interface TargetResult {
 }
 
 export interface Incident {
+  /** Stable across reports: derived from the kind, the start and (for a key's burst) the key's fingerprint. */
   id: string;
   from: string;
   to: string;
@@ -104,6 +114,36 @@ export interface Incident {
   figures: Record<string, number | string | null>;
   /** Redacted entry texts that support the incident. */
   samples: string[];
+  /** True when a source gap overlaps it: its figures may be short. */
+  incomplete?: boolean;
+}
+
+/** The figures of one side of a deploy (`deployImpact`). */
+export interface DeployWindowFigures {
+  from: string;
+  to: string;
+  attempts: number;
+  opened: number;
+  failed: number;
+  errors: number;
+  errorRate: number | null;
+  successRate: number | null;
+  reconnects: number;
+  firstTokenAvg: number | null;
+  firstTokenP95: number | null;
+  proxyErrors: number;
+  violations: number;
+  incomplete: boolean;
+}
+
+/** Figures in equal windows before and after a deploy (machine starts within 5 minutes are one deploy). */
+export interface DeployImpact {
+  at: string;
+  instances: string[];
+  /** Length of each side: 15 minutes, shortened so that both sides lie in the report's window. */
+  windowMinutes: number;
+  before: DeployWindowFigures;
+  after: DeployWindowFigures;
 }
 
 export interface Deploy {
@@ -128,7 +168,18 @@ export interface SeriesRow {
   firstTokenP95: number | null;
   interTokenAvg: number | null;
   active: number;
+  /** Added compatibly; always set by the report. */
+  closed?: number;
+  reconnects?: number;
+  proxyErrors?: number;
+  /** Violations of the test plan's own keys (included in `violations`). */
+  testViolations?: number;
+  entries?: number;
+  /** True when a source gap overlaps the bucket. */
+  incomplete?: boolean;
 }
+
+export type SeriesBucket = '1m' | '5m' | '1h';
 
 export interface Report {
   window: { from: string | null; to: string | null };
@@ -144,6 +195,12 @@ export interface Report {
   deploys: Deploy[];
   gaps: Gap[];
   series: SeriesRow[];
+  /** The series' bucket; null when no series was asked for (`--bucket none`). Always set by the report. */
+  bucket?: SeriesBucket | null;
+  /** True when a gap overlaps the window: the figures may be short. Always set by the report. */
+  incomplete?: boolean;
+  /** Always set by the report (empty without deploys). */
+  deployImpact?: DeployImpact[];
 }
 
 /** The last line of `ingest`'s stdout. */

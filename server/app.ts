@@ -77,12 +77,25 @@ export function buildApp(options: AppOptions): FastifyInstance {
     forceCloseConnections: true,
   });
 
-  // Order matters. Error handling, the request log and the security hooks come first: hooks and handlers apply
-  // to routes registered after them. Rate limiting runs before the host and token checks, so guesses are cheap
-  // to refuse. Services come next, each after those it uses; routes last.
+  // Order matters. Error handling, the request log, the WebSocket plugin and the security hooks come first: hooks
+  // and handlers apply to routes registered after them. Rate limiting runs before the host and token checks, so
+  // guesses are cheap to refuse. Services come next, each after those it uses; routes last.
   void app.register(errorReplies);
   void app.register(requestLog);
   void app.register(clockPlugin, { now: options.now ?? Date.now });
+  // Before the security hooks: its onRequest hook marks an upgrade request, and only a marked one has its socket
+  // destroyed once answered. An upgrade refused by an earlier hook (401, 403, 429) would keep its socket open
+  // for ever, and hold up app.close().
+  void app.register(fastifyWebsocket, {
+    // The page sends nothing that matters; a client that does not answer the closing handshake is cut after 1 s,
+    // so that shutdown stays within its 5 s.
+    options: { maxPayload: 4096, closeTimeout: 1000 },
+    // The socket's error may carry what the client sent: only its class is logged.
+    errorHandler: (err, socket, request) => {
+      request.log.warn({ err }, 'live socket error');
+      socket.terminate();
+    },
+  });
   void app.register(securityHeadersPlugin);
   void app.register(rateLimitPlugin, { ...(options.rateLimits ?? {}) });
   void app.register(hostCheckPlugin, { token: options.token });
@@ -96,16 +109,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(metricsPlugin);
   void app.register(alertsPlugin, { webhookUrl: options.webhookUrl ?? null, ...(options.alerts ?? {}) });
   void app.register(liveHubPlugin, { ...(options.liveFeed ?? {}) });
-  void app.register(fastifyWebsocket, {
-    // The page sends nothing that matters; a client that does not answer the closing handshake is cut after 1 s,
-    // so that shutdown stays within its 5 s.
-    options: { maxPayload: 4096, closeTimeout: 1000 },
-    // The socket's error may carry what the client sent: only its class is logged.
-    errorHandler: (err, socket, request) => {
-      request.log.warn({ err }, 'live socket error');
-      socket.terminate();
-    },
-  });
 
   void app.register(healthRoutes);
   void app.register(sessionRoutes, { token: options.token });

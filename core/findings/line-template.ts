@@ -20,9 +20,21 @@ export function lineTemplate(redactedMessage: string): string {
   return shorten(generalize(first));
 }
 
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+const ULID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/g;
+// At least one digit: English words are not ids.
+const HEX_ID = /\b(?=[0-9a-f]*[0-9])[0-9a-f]{12,}\b/gi;
+
+/**
+ * Request ids, UUIDs and ULIDs vary per line of one `logger.info(...)` call: left in, every request would be a
+ * leak source of its own.
+ */
 function generalize(text: string): string {
   return text
     .replace(/\[REDACTED:[a-z-]+\]/g, '<…>')
+    .replace(UUID, '<id>')
+    .replace(ULID, '<id>')
+    .replace(HEX_ID, '<id>')
     .replace(/\bconn_\d+_[A-Za-z0-9]+/g, '<id>')
     .replace(/\?[^\s"]*/g, '?<…>')
     .replace(/\b\d+(\.\d+)?(ms|s)?\b/g, '<n>');

@@ -43,3 +43,38 @@ export function peakConcurrent(spans: readonly StreamSpan[], fromMs: number, toM
   }
   return peak;
 }
+
+/**
+ * The same two figures from sorted arrays, for a whole series at once: `starts` holds each stream's open
+ * (clipped to the window's start) and `ends` its `spanEnd`, both ascending, of streams with end > start. A stream
+ * is open at T when start < T ≤ end, so the streams open at T are #{start < T} − #{end < T}.
+ */
+export function activeAtEach(starts: Float64Array, ends: Float64Array, times: readonly number[]): number[] {
+  return times.map((t) => countBelow(starts, t) - countBelow(ends, t));
+}
+
+/** The most streams open at one instant before `toMs`; ends at the same instant as a start close first. */
+export function peakOfSorted(starts: Float64Array, ends: Float64Array, toMs: number): number {
+  let peak = 0;
+  let j = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i] as number;
+    if (s >= toMs) break;
+    while (j < ends.length && (ends[j] as number) <= s) j++;
+    const open = i + 1 - j;
+    if (open > peak) peak = open;
+  }
+  return peak;
+}
+
+/** How many of the ascending `values` are below `t`. */
+function countBelow(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -127,4 +127,71 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  // 2: per-minute counts kept at ingest (the report reads minutes, not a million entries), and covering indexes
+  // for the streams' time columns (the report reads their samples without visiting the rows).
+  `
+  -- kind: 'entries', 'event:<type>', 'proxy:<code>', 'flagged', 'rule:<rule>',
+  -- 'source:<rule><TAB><instance><TAB><template>' (entries per leak source), 'open:<severity>' (findings still
+  -- open). Entries with findings count once per rule. minute = time_ms / 60000. Inserts add per batch
+  -- (StoreWriter); deletes and reviews change them by trigger, so retention, erasure and review keep them true.
+  CREATE TABLE minute_counts (
+    kind TEXT NOT NULL,
+    minute INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, minute)
+  ) WITHOUT ROWID;
+
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'entries', time_ms / 60000, count(*) FROM entries GROUP BY 2;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'event:' || type, time_ms / 60000, count(*) FROM events GROUP BY 1, 2;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'proxy:' || coalesce(json_extract(data, '$.code'), 'unknown'), time_ms / 60000, count(*) FROM events
+    WHERE type = 'platform.proxy-error' GROUP BY 1, 2;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'flagged', m, count(*) FROM (SELECT DISTINCT entry_id, time_ms / 60000 AS m FROM findings) GROUP BY m;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'rule:' || rule, m, count(*) FROM (SELECT DISTINCT entry_id, rule, time_ms / 60000 AS m FROM findings) GROUP BY 1, 2;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'source:' || rule || char(9) || instance || char(9) || template, m, count(*)
+    FROM (SELECT DISTINCT entry_id, rule, instance, template, time_ms / 60000 AS m FROM findings) GROUP BY 1, 2;
+  INSERT INTO minute_counts (kind, minute, n)
+    SELECT 'open:' || severity, time_ms / 60000, count(*) FROM findings WHERE status = 'open' GROUP BY 1, 2;
+
+  CREATE TRIGGER entries_minute_counts AFTER DELETE ON entries BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'entries' AND minute = OLD.time_ms / 60000;
+  END;
+  CREATE TRIGGER events_minute_counts AFTER DELETE ON events BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'event:' || OLD.type AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE OLD.type = 'platform.proxy-error' AND kind = 'proxy:' || coalesce(json_extract(OLD.data, '$.code'), 'unknown')
+        AND minute = OLD.time_ms / 60000;
+  END;
+  -- A finding counts once per entry and rule: only the last one of its entry and rule takes the counts down.
+  CREATE TRIGGER findings_minute_counts AFTER DELETE ON findings
+  WHEN NOT EXISTS (SELECT 1 FROM findings WHERE entry_id = OLD.entry_id AND rule = OLD.rule)
+  BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'rule:' || OLD.rule AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE kind = 'source:' || OLD.rule || char(9) || OLD.instance || char(9) || OLD.template AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE kind = 'flagged' AND minute = OLD.time_ms / 60000 AND NOT EXISTS (SELECT 1 FROM findings WHERE entry_id = OLD.entry_id);
+  END;
+  CREATE TRIGGER findings_open_deleted AFTER DELETE ON findings WHEN OLD.status = 'open' BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'open:' || OLD.severity AND minute = OLD.time_ms / 60000;
+  END;
+  -- A review that closes or reopens a finding moves it out of or into the open counts.
+  CREATE TRIGGER findings_open_reviewed AFTER UPDATE OF status ON findings WHEN (OLD.status = 'open') <> (NEW.status = 'open') BEGIN
+    INSERT INTO minute_counts (kind, minute, n) VALUES ('open:' || NEW.severity, NEW.time_ms / 60000, iif(NEW.status = 'open', 1, -1))
+      ON CONFLICT(kind, minute) DO UPDATE SET n = n + excluded.n;
+  END;
+
+  -- Same count of indexes as before, so a stream's save costs what it did; each now answers its query alone.
+  DROP INDEX streams_open;
+  CREATE INDEX streams_open ON streams(open_ms, failed, reconnect, close_ms, query_hash_ok);
+  DROP INDEX streams_close;
+  CREATE INDEX streams_close ON streams(close_ms, duration_ms, inter_token_ms);
+  DROP INDEX streams_first_token;
+  CREATE INDEX streams_first_token ON streams(first_token_at, first_token_ms) WHERE first_token_at IS NOT NULL;
+  `,
 ];

@@ -24,7 +24,8 @@ function recounted(db: Db): string[] {
        UNION ALL SELECT 'flagged', m, count(*) FROM (SELECT DISTINCT entry_id, time_ms / 60000 AS m FROM findings) GROUP BY m
        UNION ALL SELECT 'rule:' || rule, m, count(*) FROM (SELECT DISTINCT entry_id, rule, time_ms / 60000 AS m FROM findings) GROUP BY 1, 2
        UNION ALL SELECT 'source:' || rule || char(9) || instance || char(9) || template, m, count(*)
-         FROM (SELECT DISTINCT entry_id, rule, instance, template, time_ms / 60000 AS m FROM findings) GROUP BY 1, 2`,
+         FROM (SELECT DISTINCT entry_id, rule, instance, template, time_ms / 60000 AS m FROM findings) GROUP BY 1, 2
+       UNION ALL SELECT 'open:' || severity, time_ms / 60000, count(*) FROM findings WHERE status = 'open' GROUP BY 1, 2`,
     )
     .all()
     .map((r) => `${r.kind}@${r.minute}=${r.n}`)
@@ -93,6 +94,18 @@ test('deleting rows, as retention and erasure do, takes them out of the counts',
   assert.deepEqual(kept(store.db), recounted(store.db));
 });
 
+test('a review that closes or reopens a finding moves it out of or into the open counts', (t) => {
+  const store = storeWith(busyLog());
+  t.after(() => store.close());
+  const ids = store.db.prepare<[], number>('SELECT id FROM findings ORDER BY id LIMIT 3').pluck().all();
+  const review = store.db.prepare('UPDATE findings SET status = ? WHERE id = ?');
+  for (const id of ids) review.run('acknowledged', id);
+  review.run('resolved', ids[0]);
+  assert.deepEqual(kept(store.db), recounted(store.db));
+  review.run('open', ids[1]);
+  assert.deepEqual(kept(store.db), recounted(store.db));
+});
+
 test('a store of the first schema gets its counts from its rows when it is migrated', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fr-minutes-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,7 +117,8 @@ test('a store of the first schema gets its counts from its rows when it is migra
   // Back to schema 1: the table, its triggers and the index that migration 2 adds are gone.
   const db = new Database(path);
   db.exec(`DROP TABLE minute_counts; DROP TRIGGER entries_minute_counts; DROP TRIGGER events_minute_counts;
-    DROP TRIGGER findings_minute_counts; DROP INDEX findings_status_severity; PRAGMA user_version = 1;`);
+    DROP TRIGGER findings_minute_counts; DROP TRIGGER findings_open_deleted; DROP TRIGGER findings_open_reviewed;
+    PRAGMA user_version = 1;`);
   db.close();
 
   const migrated = Store.open(path, { env: SECRET });

@@ -3,7 +3,7 @@
  * of counting rows. Kinds are named here, for the writer and the queries alike.
  */
 import type { Db } from './open-database.ts';
-import type { RuleId } from '../findings/finding.ts';
+import type { RuleId, Severity } from '../findings/finding.ts';
 import { MINUTE_MS } from '../metrics/per-minute.ts';
 
 export { MINUTE_MS };
@@ -21,6 +21,11 @@ export function eventKind(type: string): string {
 
 export function proxyKind(code: string | null): string {
   return `proxy:${code ?? 'unknown'}`;
+}
+
+/** Findings not yet acknowledged or resolved, by severity: one per finding, not per entry. */
+export function openKind(severity: Severity): string {
+  return `open:${severity}`;
 }
 
 export function ruleKind(rule: RuleId): string {

@@ -1,3 +1,5 @@
+import { STALE_MS } from '../../metrics/concurrency.ts';
+
 /** A window `[fromMs, toMs)` on entry time. An unbounded side has already been resolved to the store's extent. */
 export interface TimeWindow {
   fromMs: number;
@@ -5,4 +7,4 @@ export interface TimeWindow {
 }
 
 /** The figures of metrics.md hold that a stream leaves `active` 5 minutes after an open with no close. */
-export const STALE_AFTER_MS = 5 * 60_000;
+export const STALE_AFTER_MS = STALE_MS;
