@@ -27,7 +27,11 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} })
     .showHelpAfterError(false);
   for (const make of commands) {
-    program.addCommand(make(ctx, (code) => { exitCode = code; }).exitOverride());
+    // Subcommands do not inherit the output settings: without them their usage errors would bypass ctx.
+    const command = make(ctx, (code) => { exitCode = code; })
+      .exitOverride()
+      .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: () => {} });
+    program.addCommand(command);
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -35,7 +39,7 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0; // --help, --version
-      ctx.stderr(`flight-recorder: ${err.message.replace(/^error: /, '')} (see --help)\n`);
+      ctx.stderr(`flight-recorder: ${err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see --help)\n`);
       return 2;
     }
     if (err instanceof UsageError || err instanceof EnvironmentError) {
