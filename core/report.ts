@@ -201,6 +201,15 @@ export interface Report {
   incomplete?: boolean;
   /** Always set by the report (empty without deploys). */
   deployImpact?: DeployImpact[];
+  /** The test plan's verdict for this window, as the Markdown export and the page show it. Always set by the report. */
+  recommendation?: Recommendation;
+}
+
+export type Verdict = 'ready' | 'needs-fixes' | 'roll-back';
+
+export interface Recommendation {
+  verdict: Verdict;
+  reasons: string[];
 }
 
 /** The last line of `ingest`'s stdout. */

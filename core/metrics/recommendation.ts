@@ -1,4 +1,4 @@
-import type { Report, TargetId, TargetResult } from '../report.ts';
+import type { Recommendation, Report, TargetId, TargetResult, Verdict } from '../report.ts';
 import { formatTargetValue } from './figure-text.ts';
 
 /**
@@ -7,12 +7,7 @@ import { formatTargetValue } from './figure-text.ts';
  * needs fixes, naming what failed. Two readings of ours: a window where no target can be judged is not ready
  * (nothing was shown to work), and the error rate only forces a roll back when it is judgeable (≥ 20 attempts).
  */
-export type Verdict = 'ready' | 'needs-fixes' | 'roll-back';
-
-export interface Recommendation {
-  verdict: Verdict;
-  reasons: string[];
-}
+export type { Verdict, Recommendation } from '../report.ts';
 
 export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   ready: 'Ready for production rollout',

@@ -1,4 +1,5 @@
 import type { Store } from '../store.ts';
+import { recommend } from '../../metrics/recommendation.ts';
 import type { Report } from '../../report.ts';
 import type { BucketChoice } from '../../metrics/buckets.ts';
 import type { MinuteFigures } from '../../metrics/per-minute.ts';
@@ -119,7 +120,7 @@ function reportOf(store: Store, req: ReportRequest): Report {
   }).map((d) => ({ ...d.incident, samples: incidentSamples(store, d) }));
   const deploys = deploysIn(store, w);
 
-  return {
+  const report: Report = {
     window: { from: win.from, to: win.to },
     ...figures,
     proxy: proxy.figures,
@@ -132,4 +133,6 @@ function reportOf(store: Store, req: ReportRequest): Report {
     incomplete: gaps.length > 0,
     deployImpact: deployImpact(store, w, deploys, gaps),
   };
+  report.recommendation = recommend(report);
+  return report;
 }

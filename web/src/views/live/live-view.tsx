@@ -43,7 +43,7 @@ function ReportBody({ report, window, utc }: { report: Report; window: WindowQue
         </p>
       ) : null}
       {report.entries === 0 ? <Empty>No log entries in this window.</Empty> : null}
-      <RecommendationBanner targets={report.targets} window={window} />
+      <RecommendationBanner recommendation={report.recommendation} />
       <TargetTiles targets={report.targets} />
       <Headline report={report} />
       <LiveCharts report={report} utc={utc} />
