@@ -81,4 +81,7 @@ if (existsSync(reportBench)) {
   const { runReportBench } = (await import('./report-bench.ts')) as { runReportBench: (o: { dbPath: string }) => Promise<string[]> };
   out.push('', ...(await runReportBench({ dbPath: join(dir, 'ingest.db') })));
 }
+const { runBrowserBench } = await import('./browser-bench.ts');
+console.error('bench: browser and live service…');
+out.push('', ...(await runBrowserBench()));
 console.log(out.join('\n'));

@@ -289,6 +289,7 @@ export class Joiner {
   }
 
   private lastPrune = -Infinity;
+  private lastStalePrune = -Infinity;
 
   private prune(now: number): void {
     if (now - this.lastPrune < 1000) return;
@@ -298,6 +299,10 @@ export class Joiner {
     if (st.recentOpens.length > 0) st.recentOpens = st.recentOpens.filter((r) => r.timeMs >= horizon);
     if (st.recentCloses.length > 0) st.recentCloses = st.recentCloses.filter((r) => r.timeMs >= horizon);
     if (st.pendingViolations.length > 0) st.pendingViolations = st.pendingViolations.filter((p) => p.timeMs >= horizon);
+    // Forgetting long-stale streams can wait a minute: with thousands of streams left open by dropped clients,
+    // walking them every second of log time cost more than the joining.
+    if (now - this.lastStalePrune < 60_000) return;
+    this.lastStalePrune = now;
     const staleHorizon = now - OPEN_STREAM_MEMORY_MS;
     for (const [id, list] of this.open) {
       const kept = list.filter((s) => s.openMs === null || s.openMs >= staleHorizon);
