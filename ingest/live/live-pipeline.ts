@@ -48,7 +48,7 @@ export interface PipelineTiming {
 }
 
 export const DEFAULT_PIPELINE_TIMING: PipelineTiming = {
-  batchMs: 100,
+  batchMs: 50,
   batchMaxEntries: 2000,
   flushAfterMs: 100,
   storeRetry: { initialMs: 1000, maxMs: 30_000 },
