@@ -2,7 +2,7 @@ import type { Store } from '../store.ts';
 import type { EventPage } from '../../events/event.ts';
 import type { EventRow } from './event-rows.ts';
 import { EVENT_COLUMNS, eventFromRow } from './event-rows.ts';
-import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.ts';
+import { encodeCursor, pageLimit, timePageConditions } from './page-cursor.ts';
 import { keyFingerprints } from './key-fingerprint.ts';
 import { likeContaining, likeEscaped } from './like-pattern.ts';
 
@@ -57,19 +57,7 @@ export function listEvents(store: Store, query: EventQuery): EventPage {
     where.push("summary LIKE ? ESCAPE '\\'");
     params.push(likeContaining(query.q));
   }
-  if (query.fromMs !== undefined && query.fromMs !== null) {
-    where.push('time_ms >= ?');
-    params.push(query.fromMs);
-  }
-  if (query.toMs !== undefined && query.toMs !== null) {
-    where.push('time_ms < ?');
-    params.push(query.toMs);
-  }
-  if (query.cursor !== undefined && query.cursor !== null && query.cursor !== '') {
-    const after = decodeCursor(query.cursor);
-    where.push('(time_ms, id) < (?, ?)');
-    params.push(after.timeMs, after.id);
-  }
+  timePageConditions(query, where, params);
   const limit = pageLimit(query.limit);
   const rows = store.db
     .prepare<(string | number)[], EventRow & { time_ms: number }>(

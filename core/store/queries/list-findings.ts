@@ -2,7 +2,7 @@ import type { Store } from '../store.ts';
 import type { FindingPage } from '../../findings/finding.ts';
 import type { FindingRow } from './finding-rows.ts';
 import { findingFromRow, findingHistories } from './finding-rows.ts';
-import { decodeCursor, encodeCursor, pageLimit } from './page-cursor.ts';
+import { encodeCursor, pageLimit, timePageConditions } from './page-cursor.ts';
 
 export interface FindingQuery {
   rule?: string;
@@ -27,19 +27,7 @@ export function listFindings(store: Store, query: FindingQuery): FindingPage {
   exact('rule', query.rule);
   exact('severity', query.severity);
   exact('status', query.status);
-  if (query.fromMs !== undefined && query.fromMs !== null) {
-    where.push('time_ms >= ?');
-    params.push(query.fromMs);
-  }
-  if (query.toMs !== undefined && query.toMs !== null) {
-    where.push('time_ms < ?');
-    params.push(query.toMs);
-  }
-  if (query.cursor !== undefined && query.cursor !== null && query.cursor !== '') {
-    const after = decodeCursor(query.cursor);
-    where.push('(time_ms, id) < (?, ?)');
-    params.push(after.timeMs, after.id);
-  }
+  timePageConditions(query, where, params);
   const limit = pageLimit(query.limit);
   const rows = store.db
     .prepare<(string | number)[], FindingRow>(

@@ -36,3 +36,24 @@ export function pageLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_LIMIT;
   return Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(limit)));
 }
+
+/** The window and the cursor of a newest-first page, as SQL conditions on `time_ms` and `id`. */
+export function timePageConditions(
+  query: { fromMs?: number | null; toMs?: number | null; cursor?: string | null },
+  where: string[],
+  params: (string | number)[],
+): void {
+  if (query.fromMs !== undefined && query.fromMs !== null) {
+    where.push('time_ms >= ?');
+    params.push(query.fromMs);
+  }
+  if (query.toMs !== undefined && query.toMs !== null) {
+    where.push('time_ms < ?');
+    params.push(query.toMs);
+  }
+  if (query.cursor !== undefined && query.cursor !== null && query.cursor !== '') {
+    const after = decodeCursor(query.cursor);
+    where.push('(time_ms, id) < (?, ?)');
+    params.push(after.timeMs, after.id);
+  }
+}
