@@ -68,10 +68,3 @@ export function typicalEntry(): LogEntry {
   return { ...benchEntry('', `/api/v2/bali-zero/chat-stream?query=${pick(QUERIES)}`), provider: 'proxy' };
 }
 
-
-/** The entry as the `index`th plain `fly logs` line, a second apart (for measuring a whole ingest on the same traffic). */
-export function plainLogLine(e: LogEntry, index: number): string {
-  const time = new Date(Date.parse('2026-11-20T00:00:00Z') + index * 1000).toISOString().replace('.000Z', 'Z');
-  const http = e.http?.url === undefined ? '' : `request.method="GET" request.url="${e.http.url}" request.id="01JD8W3Z5V" response.status=200 `;
-  return `${time} ${e.provider}[${e.instance}] ${e.region} [${e.level}] ${http}${e.message}`;
-}

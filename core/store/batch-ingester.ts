@@ -13,7 +13,7 @@ import type { JoinerState } from '../events/joiner.ts';
 import { StoreWriter } from './store-writer.ts';
 import { loadOpenStreams } from './load-open-streams.ts';
 
-export type BatchCounts = Omit<IngestSummary, 'lines'> & { lines: number };
+export type BatchCounts = IngestSummary;
 
 /** What a source saves with each batch so that a restart neither loses nor doubles. */
 export interface SourceCheckpoint {

@@ -22,8 +22,8 @@ export function connectionId(ms: number, tag: string): string {
   return `conn_${Math.floor(ms)}_${tag.padEnd(9, 'x').slice(0, 9)}`;
 }
 
-/** The `[AUDIT]` line the backend writes when a stream opens. */
-export function auditOpen(ms: number, conn: string, slot = 0): string {
+/** A successful `stream.chat` `[AUDIT]` line of the backend, with what tells an open from a close. */
+function streamAudit(ms: number, slot: number, fields: Record<string, unknown>): string {
   const body = {
     level: 'info',
     message: '[AUDIT]',
@@ -33,7 +33,7 @@ export function auditOpen(ms: number, conn: string, slot = 0): string {
     endpoint: '/chat-stream',
     method: 'GET',
     success: true,
-    metadata: { connectionId: conn, queryHash: 'e3b0c44298fc1c14', queryLength: 23 },
+    ...fields,
     gdprCompliant: true,
     timestamp: new Date(ms).toISOString(),
     service: 'nuzantara-backend',
@@ -41,24 +41,17 @@ export function auditOpen(ms: number, conn: string, slot = 0): string {
   return `${linePrefix(ms, 'app', slot, 'info')} ${JSON.stringify(body)}\n`;
 }
 
+/** The `[AUDIT]` line the backend writes when a stream opens. */
+export function auditOpen(ms: number, conn: string, slot = 0): string {
+  return streamAudit(ms, slot, { metadata: { connectionId: conn, queryHash: 'e3b0c44298fc1c14', queryLength: 23 } });
+}
+
 /** The `[AUDIT]` line the backend writes when a stream closes, with its first-token latency and duration. */
 export function auditClose(ms: number, conn: string, firstTokenMs: number, durationMs: number, slot = 0): string {
-  const body = {
-    level: 'info',
-    message: '[AUDIT]',
-    operation: 'stream.chat',
-    userEmail: '[REDACTED]',
-    ipAddress: '[REDACTED]',
-    endpoint: '/chat-stream',
-    method: 'GET',
-    success: true,
+  return streamAudit(ms, slot, {
     duration: durationMs,
     metadata: { connectionId: conn, firstTokenLatency: firstTokenMs, tokensReceived: 212, duration: durationMs },
-    gdprCompliant: true,
-    timestamp: new Date(ms).toISOString(),
-    service: 'nuzantara-backend',
-  };
-  return `${linePrefix(ms, 'app', slot, 'info')} ${JSON.stringify(body)}\n`;
+  });
 }
 
 /** A plain-text `[Stream] Backend error:` line: its text is whatever the backend put there. */

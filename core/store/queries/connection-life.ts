@@ -2,7 +2,7 @@ import type { Store } from '../store.ts';
 import type { ConnectionLife, ConnectionStream } from '../../api.ts';
 import type { EventRow } from './event-rows.ts';
 import { EVENT_COLUMNS, eventFromRow } from './event-rows.ts';
-import { STALE_AFTER_MS } from './time-window.ts';
+import { STALE_MS } from '../../metrics/concurrency.ts';
 
 /** A connection id reused for days by a client can carry many lines: the page shows the most recent ones. */
 export const CONNECTION_EVENT_LIMIT = 2000;
@@ -55,7 +55,7 @@ function streamOf(s: StreamRow, newestMs: number | null): ConnectionStream {
     closedAt: iso(s.close_ms),
     reconnect: s.reconnect === 1,
     failed: s.failed === 1,
-    stale: unclosed && newestMs !== null && s.open_ms !== null && newestMs - s.open_ms >= STALE_AFTER_MS,
+    stale: unclosed && newestMs !== null && s.open_ms !== null && newestMs - s.open_ms >= STALE_MS,
     firstTokenMs: s.first_token_ms,
     durationMs: s.duration_ms,
     tokens: s.tokens,

@@ -3,7 +3,7 @@ import type { TimeWindow } from './time-window.ts';
 import { prepared } from './prepared.ts';
 import type { FirstTokenSamples, MinuteCounts } from '../../metrics/per-minute.ts';
 import { MINUTE_MS } from '../../metrics/per-minute.ts';
-import { STALE_AFTER_MS } from './time-window.ts';
+import { STALE_MS } from '../../metrics/concurrency.ts';
 
 /** What the streams table says about a window, per minute and as samples. */
 export interface StreamWindow {
@@ -26,7 +26,7 @@ export interface StreamWindow {
 
 /** A local copy: the hot loops below should not reach through a module binding on every row. */
 const MINUTE = MINUTE_MS;
-const END = `min(coalesce(close_ms, open_ms + ${STALE_AFTER_MS}), open_ms + ${STALE_AFTER_MS})`;
+const END = `min(coalesce(close_ms, open_ms + ${STALE_MS}), open_ms + ${STALE_MS})`;
 
 /**
  * Reads the window's streams through the covering indexes of their time columns (migration 2), one pass per
@@ -47,7 +47,7 @@ export function readStreamWindow(store: Store, w: TimeWindow): StreamWindow {
   const [openRel = [], endRel = []] = arrays(
     `SELECT json_group_array(open_ms - CAST(? AS INTEGER)), json_group_array(${END} - CAST(? AS INTEGER)) FROM streams
      WHERE failed = 0 AND open_ms >= ? AND open_ms < ?`,
-    base, base, w.fromMs - STALE_AFTER_MS, w.toMs,
+    base, base, w.fromMs - STALE_MS, w.toMs,
   );
   const starts = new Float64Array(openRel.length);
   const ends = new Float64Array(openRel.length);

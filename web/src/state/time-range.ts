@@ -78,7 +78,3 @@ export function relativeFrom(range: TimeRange): string | null {
 export function rangeSpanMs(range: TimeRange): number {
   return range.kind === 'preset' ? PRESET_SPAN_MS[range.preset] : range.toMs - range.fromMs;
 }
-
-export function describeRange(range: TimeRange): string {
-  return range.kind === 'preset' ? PRESET_LABEL[range.preset] : 'Custom window';
-}
