@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from './open-database.ts';
 import type { PreparedEntry } from '../prepare-entry.ts';
+import { connectionMacInput } from '../prepare-entry.ts';
 import type { JoinServices, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { TestKeyMatcher } from '../test-traffic.ts';
@@ -35,6 +36,31 @@ export interface BatchIngesterOptions {
 }
 
 const JOINER_STATE_KEY = 'joiner';
+const LINKABLE_TEMPLATE = '[AUDIT] stream.chat';
+
+interface LinkedAuditLine {
+  finding: Finding;
+  /** The line with its queryHash replaced by the redaction marker. */
+  message: string;
+}
+
+/** The linkable-hash finding of an audit line whose queryHash is known to be reversible. */
+function linkAuditLine(message: string, mac: string): LinkedAuditLine {
+  const m = /"queryHash"\s*:\s*"([0-9a-f]{16})"/.exec(message);
+  const start = m ? m.index + m[0].length - 17 : 0;
+  const finding: Finding = {
+    rule: 'linkable-hash',
+    severity: RULE_SEVERITY['linkable-hash'],
+    source: 'message',
+    field: 'metadata.queryHash',
+    start,
+    end: m ? start + 16 : 0,
+    length: 16,
+    preview: '…16',
+    fingerprint: mac,
+  };
+  return { finding, message: m ? message.slice(0, start) + '[REDACTED:linkable-hash]' + message.slice(start + 16) : message };
+}
 
 /**
  * Writes prepared entries: drops those whose identity the store holds, stores the rest with their findings,
@@ -103,28 +129,40 @@ export class BatchIngester implements JoinServices {
 
   private ingestOne(p: PreparedEntry, counts: BatchCounts): void {
     counts.lines += p.entry.lines;
-    const entryId = this.writer.insertEntry(p.entry, p.identity, p.findings.length > 0);
+    // An audit line whose queryHash already leaked is redacted before it is written, not rewritten after.
+    const linked = this.linkedOnArrival(p);
+    const entry = linked === null ? p.entry : { ...p.entry, message: linked.message };
+    const entryId = this.writer.insertEntry(entry, p.identity, p.findings.length > 0 || linked !== null);
     if (entryId === null) {
       counts.duplicates++;
       return;
     }
     counts.entries++;
     if (p.entry.unparsed) counts.unparsed++;
-    for (const finding of p.findings) this.writer.insertFinding(entryId, p.entry, { finding, template: p.template });
+    for (const finding of p.findings) this.writer.insertFinding(entryId, entry, { finding, template: p.template });
     counts.findings += p.findings.length;
-    counts.findings += this.linkQueryHashes(p, entryId);
+    if (linked !== null) {
+      this.writer.insertFinding(entryId, entry, { finding: linked.finding, template: LINKABLE_TEMPLATE });
+      counts.findings++;
+    } else counts.findings += this.linkQueryHashes(p, entryId);
     if (p.signal !== null) {
       this.current = p;
-      counts.events += this.joiner.join({ entry: p.entry, entryId, signal: p.signal }, this.sink);
+      counts.events += this.joiner.join({ entry, entryId, signal: p.signal }, this.sink);
       this.current = null;
     }
+  }
+
+  private linkedOnArrival(p: PreparedEntry): LinkedAuditLine | null {
+    if (p.leakedQueryHashes.length > 0 || p.queryHashMac === null || p.findings.some((f) => f.rule === 'linkable-hash')) return null;
+    if (!this.writer.hasQueryHashMac(p.queryHashMac, 'leaked')) return null;
+    return linkAuditLine(p.entry.message, p.queryHashMac);
   }
 
   /**
    * linkable-hash across entries: an audit line's queryHash equal to the hash of a query that leaked elsewhere.
    * Either may come first; both sides are kept as keyed hashes only. An audit line waits (as a MAC) until a leak
    * of its hash arrives, is flagged then, and stops waiting; a hash that leaked once flags every later audit line
-   * at once. So each entry is matched once, however often a common query repeats.
+   * at once (`linkedOnArrival`). So each entry is matched once, however often a common query repeats.
    */
   private linkQueryHashes(p: PreparedEntry, entryId: number): number {
     let added = 0;
@@ -141,31 +179,21 @@ export class BatchIngester implements JoinServices {
     return added;
   }
 
+  /** An audit line stored before its hash leaked: flagged now, and the pseudonym leaves its stored text too. */
   private flagLinkable(entryId: number, mac: string): number {
     const row = this.writer.entryRef(entryId);
     if (!row) return 0;
-    const m = /"queryHash"\s*:\s*"([0-9a-f]{16})"/.exec(row.message);
-    const start = m ? m.index + m[0].length - 17 : 0;
-    const finding: Finding = {
-      rule: 'linkable-hash',
-      severity: RULE_SEVERITY['linkable-hash'],
-      source: 'message',
-      field: 'metadata.queryHash',
-      start,
-      end: m ? start + 16 : 0,
-      length: 16,
-      preview: '…16',
-      fingerprint: mac,
-    };
-    this.writer.insertFinding(entryId, { timeMs: row.time_ms, time: row.time, instance: row.instance, provider: row.provider }, { finding, template: '[AUDIT] stream.chat' });
-    // The pseudonym is now known to be reversible: it leaves the stored text too.
-    if (m) this.writer.replaceMessage(entryId, row.message.slice(0, start) + '[REDACTED:linkable-hash]' + row.message.slice(start + 16));
+    const linked = linkAuditLine(row.message, mac);
+    this.writer.insertFinding(entryId, { timeMs: row.time_ms, time: row.time, instance: row.instance, provider: row.provider }, { finding: linked.finding, template: LINKABLE_TEMPLATE });
+    if (linked.message !== row.message) this.writer.replaceMessage(entryId, linked.message);
     else this.writer.flagEntry(entryId);
     return 1;
   }
 
   seenBefore(connectionId: string): boolean {
-    return this.writer.seenBefore(this.mac(`conn:${connectionId}`));
+    const p = this.current;
+    const made = p !== null && p.connectionMac && p.signal !== null && 'connectionId' in p.signal && p.signal.connectionId === connectionId;
+    return this.writer.seenBefore(made ? (p.connectionMac as string) : this.mac(connectionMacInput(connectionId)));
   }
 
   viewKey(key: string): KeyView {

@@ -24,15 +24,16 @@ export function eraseSubject(store: Store, subject: Subject): Erasure {
       const findingIds =
         entryIds.length === 0
           ? []
-          : db.prepare<[], { id: number }>(`SELECT id FROM findings WHERE entry_id IN (${idList})`).all().map((r) => r.id);
-      const byFingerprint = db.prepare<[string], { id: number }>('SELECT id FROM findings WHERE fingerprint = ?').all(subject.fingerprint);
+          : db.prepare<[], { id: number }>(`SELECT id FROM stored_findings WHERE entry_id IN (${idList})`).all().map((r) => r.id);
+      const byFingerprint = db.prepare<[string], { id: number }>('SELECT id FROM stored_findings WHERE fingerprint = ?').all(subject.fingerprint);
       const allFindings = [...new Set([...findingIds, ...byFingerprint.map((r) => r.id)])];
       if (allFindings.length > 0) db.exec(`DELETE FROM finding_history WHERE finding_id IN (${allFindings.join(',')})`);
-      const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM findings WHERE id IN (${allFindings.join(',')})`).run().changes;
+      const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM stored_findings WHERE id IN (${allFindings.join(',')})`).run().changes;
       let events = db.prepare('DELETE FROM events WHERE key_fp = ?').run(subject.fingerprint).changes;
       if (entryIds.length > 0) events += db.prepare(`DELETE FROM events WHERE entry_id IN (${idList})`).run().changes;
       const streams = db.prepare('DELETE FROM streams WHERE key_fp = ?').run(subject.fingerprint).changes;
       if (entryIds.length > 0) db.exec(`DELETE FROM query_hash_macs WHERE entry_id IN (${idList})`);
+      db.prepare('DELETE FROM high_fingerprints WHERE fingerprint = ?').run(subject.fingerprint);
       const entries = entryIds.length === 0 ? 0 : db.prepare(`DELETE FROM entries WHERE id IN (${idList})`).run().changes;
       return { entries, events, findings, streams };
     })();

@@ -194,4 +194,70 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX streams_first_token;
   CREATE INDEX streams_first_token ON streams(first_token_at, first_token_ms) WHERE first_token_at IS NOT NULL;
   `,
+  // 3: a write path that stays near the speed of a bare import (issue 2's bar). The identity index led with a
+  // random hash, so each batch dirtied pages all over it; leading with the time keeps inserts at its right edge,
+  // and the same index answers time ranges. A finding's template (the line's shape, up to a few hundred bytes)
+  // is stored once and referenced; `findings` stays, as a view, for every reader. Fingerprints have no index:
+  // erasure and subject access scan, which is rare and exact.
+  `
+  DROP INDEX entries_identity;
+  DROP INDEX entries_time;
+  CREATE UNIQUE INDEX entries_time_identity ON entries(time_ms, identity);
+
+  CREATE TABLE finding_templates (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+  CREATE TABLE stored_findings (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    time TEXT NOT NULL,
+    instance TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    source TEXT NOT NULL,
+    field TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    preview TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    template_id INTEGER NOT NULL REFERENCES finding_templates(id),
+    status TEXT NOT NULL DEFAULT 'open'
+  );
+  INSERT INTO finding_templates (text) SELECT DISTINCT template FROM findings;
+  INSERT INTO stored_findings
+    SELECT f.id, f.entry_id, f.time_ms, f.time, f.instance, f.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
+      f.length, f.preview, f.fingerprint, t.id, f.status
+    FROM findings f JOIN finding_templates t ON t.text = f.template;
+  DROP TABLE findings;
+  CREATE INDEX stored_findings_time ON stored_findings(time_ms);
+  CREATE INDEX stored_findings_entry ON stored_findings(entry_id, rule);
+  -- The first finding of each high fingerprint: "is this leaked value new?" (alerts) without an index that every
+  -- finding's insert would touch at a random place. A handful of rows: test traffic repeats its values.
+  CREATE TABLE high_fingerprints (fingerprint TEXT PRIMARY KEY, first_finding_id INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO high_fingerprints SELECT fingerprint, min(id) FROM stored_findings WHERE severity = 'high' GROUP BY fingerprint;
+
+  CREATE VIEW findings AS
+    SELECT f.id, f.entry_id, f.time_ms, f.time, f.instance, f.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
+      f.length, f.preview, f.fingerprint, t.text AS template, f.status
+    FROM stored_findings f JOIN finding_templates t ON t.id = f.template_id;
+
+  CREATE TRIGGER findings_minute_counts AFTER DELETE ON stored_findings
+  WHEN NOT EXISTS (SELECT 1 FROM stored_findings WHERE entry_id = OLD.entry_id AND rule = OLD.rule)
+  BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'rule:' || OLD.rule AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE kind = 'source:' || OLD.rule || char(9) || OLD.instance || char(9) || (SELECT text FROM finding_templates WHERE id = OLD.template_id)
+        AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE kind = 'flagged' AND minute = OLD.time_ms / 60000 AND NOT EXISTS (SELECT 1 FROM stored_findings WHERE entry_id = OLD.entry_id);
+  END;
+  CREATE TRIGGER findings_open_deleted AFTER DELETE ON stored_findings WHEN OLD.status = 'open' BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'open:' || OLD.severity AND minute = OLD.time_ms / 60000;
+  END;
+  CREATE TRIGGER findings_open_reviewed AFTER UPDATE OF status ON stored_findings WHEN (OLD.status = 'open') <> (NEW.status = 'open') BEGIN
+    INSERT INTO minute_counts (kind, minute, n) VALUES ('open:' || NEW.severity, NEW.time_ms / 60000, iif(NEW.status = 'open', 1, -1))
+      ON CONFLICT(kind, minute) DO UPDATE SET n = n + excluded.n;
+  END;
+  `,
 ];

@@ -9,6 +9,7 @@ import { BatchIngester } from './batch-ingester.ts';
 import { StagingLog, ingestLog, prepareLog, storeWith } from './queries/staging-log.ts';
 import { testKeyMatcher } from '../test-traffic.ts';
 import type { Db } from './open-database.ts';
+import { MIGRATIONS } from './migrations.ts';
 
 const START = Date.parse('2026-11-20T09:00:00Z');
 const SECRET = { FLIGHT_RECORDER_SECRET: 'minute-count-tests-secret-minute-count-tests' };
@@ -90,7 +91,7 @@ test('deleting rows, as retention and erasure do, takes them out of the counts',
   const cutoff = START + 120_000;
   store.db.prepare('DELETE FROM events WHERE time_ms < ?').run(cutoff);
   store.db.prepare('DELETE FROM entries WHERE time_ms < ?').run(cutoff);
-  store.db.prepare('DELETE FROM findings WHERE id IN (SELECT id FROM findings ORDER BY id LIMIT 5)').run();
+  store.db.prepare('DELETE FROM stored_findings WHERE id IN (SELECT id FROM stored_findings ORDER BY id LIMIT 5)').run();
   assert.deepEqual(kept(store.db), recounted(store.db));
 });
 
@@ -98,7 +99,7 @@ test('a review that closes or reopens a finding moves it out of or into the open
   const store = storeWith(busyLog());
   t.after(() => store.close());
   const ids = store.db.prepare<[], number>('SELECT id FROM findings ORDER BY id LIMIT 3').pluck().all();
-  const review = store.db.prepare('UPDATE findings SET status = ? WHERE id = ?');
+  const review = store.db.prepare('UPDATE stored_findings SET status = ? WHERE id = ?');
   for (const id of ids) review.run('acknowledged', id);
   review.run('resolved', ids[0]);
   assert.deepEqual(kept(store.db), recounted(store.db));
@@ -106,25 +107,35 @@ test('a review that closes or reopens a finding moves it out of or into the open
   assert.deepEqual(kept(store.db), recounted(store.db));
 });
 
-test('a store of the first schema gets its counts from its rows when it is migrated', (t) => {
+test('a store of the first schema is migrated: its counts come from its rows, its findings keep every column', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fr-minutes-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const path = join(dir, 'old.db');
-  const store = Store.open(path, { env: SECRET });
+  const current = join(dir, 'current.db');
+  const store = Store.open(current, { env: SECRET });
   ingestLog(store, busyLog());
   const expected = recounted(store.db);
+  const findings = store.db.prepare('SELECT * FROM findings ORDER BY id').all();
+  assert.ok(findings.length > 0);
   store.close();
-  // Back to schema 1: the table, its triggers and the index that migration 2 adds are gone.
+
+  // The same rows in a store of schema 1, as the first release wrote it.
+  const path = join(dir, 'old.db');
   const db = new Database(path);
-  db.exec(`DROP TABLE minute_counts; DROP TRIGGER entries_minute_counts; DROP TRIGGER events_minute_counts;
-    DROP TRIGGER findings_minute_counts; DROP TRIGGER findings_open_deleted; DROP TRIGGER findings_open_reviewed;
-    PRAGMA user_version = 1;`);
+  db.exec(MIGRATIONS[0] as string);
+  db.pragma('user_version = 1');
+  db.exec(`ATTACH '${current}' AS cur`);
+  for (const table of ['meta', 'entries', 'events', 'streams', 'seen_connections', 'findings', 'query_hash_macs']) {
+    db.exec(`INSERT INTO main.${table} SELECT * FROM cur.${table}`);
+  }
+  db.exec('DETACH cur');
   db.close();
 
   const migrated = Store.open(path, { env: SECRET });
   t.after(() => migrated.close());
-  assert.equal(migrated.db.pragma('user_version', { simple: true }), 2);
+  assert.equal(migrated.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   assert.deepEqual(kept(migrated.db), expected);
+  assert.deepEqual(migrated.db.prepare('SELECT * FROM findings ORDER BY id').all(), findings);
   migrated.db.prepare('DELETE FROM entries WHERE id = (SELECT min(id) FROM entries)').run();
-  assert.deepEqual(kept(migrated.db), recounted(migrated.db), 'the migration installs the delete triggers too');
+  migrated.db.prepare('DELETE FROM stored_findings WHERE id = (SELECT min(id) FROM stored_findings)').run();
+  assert.deepEqual(kept(migrated.db), recounted(migrated.db), 'the migrations install the delete triggers too');
 });

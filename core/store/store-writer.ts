@@ -21,6 +21,14 @@ export class StoreWriter implements JoinSink {
   private readonly updateEventStmt;
   private readonly saveStreamStmt;
   private readonly insertFindingStmt;
+  private readonly templateIdStmt;
+  private readonly firstHighStmt;
+  private readonly insertFirstHighStmt;
+  /** High fingerprints known to `high_fingerprints`; forgotten on rollback like the template ids. */
+  private readonly knownHigh = new Set<string>();
+  private readonly insertTemplateStmt;
+  /** Template text → row id; forgotten when a transaction rolls back, since its new rows went with it. */
+  private readonly templateIds = new Map<string, number>();
   private readonly flagEntryStmt;
   private readonly seenStmt;
   private readonly markSeenStmt;
@@ -41,7 +49,7 @@ export class StoreWriter implements JoinSink {
     this.meta = new MetaTable(db);
     this.insertEntryStmt = db.prepare(
       `INSERT INTO entries (identity, time_ms, time, instance, provider, region, level, message, http, format, unparsed, flagged)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(identity) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(time_ms, identity) DO NOTHING`,
     );
     this.insertEventStmt = db.prepare(
       `INSERT INTO events (id, time_ms, time, type, level, instance, connection_id, key_fp, key_display, test, summary, data, entry_id)
@@ -54,9 +62,13 @@ export class StoreWriter implements JoinSink {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFindingStmt = db.prepare(
-      `INSERT INTO findings (entry_id, time_ms, time, instance, provider, rule, severity, source, field, start, end, length, preview, fingerprint, template)
+      `INSERT INTO stored_findings (entry_id, time_ms, time, instance, provider, rule, severity, source, field, start, end, length, preview, fingerprint, template_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.firstHighStmt = db.prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?').pluck();
+    this.insertFirstHighStmt = db.prepare('INSERT INTO high_fingerprints (fingerprint, first_finding_id) VALUES (?, ?)');
+    this.templateIdStmt = db.prepare<[string], number>('SELECT id FROM finding_templates WHERE text = ?').pluck();
+    this.insertTemplateStmt = db.prepare('INSERT INTO finding_templates (text) VALUES (?)');
     this.flagEntryStmt = db.prepare('UPDATE entries SET flagged = 1 WHERE id = ?');
     this.seenStmt = db.prepare<[string], { mac: string }>('SELECT mac FROM seen_connections WHERE mac = ?');
     this.markSeenStmt = db.prepare('INSERT OR IGNORE INTO seen_connections (mac) VALUES (?)');
@@ -69,7 +81,7 @@ export class StoreWriter implements JoinSink {
     );
     this.replaceMessageStmt = db.prepare('UPDATE entries SET message = ?, flagged = 1 WHERE id = ?');
     this.insertGapStmt = db.prepare('INSERT INTO gaps (from_ms, to_ms, reason) VALUES (?, ?, ?)');
-    this.rulesOfEntryStmt = db.prepare<[number], string>('SELECT DISTINCT rule FROM findings WHERE entry_id = ?').pluck();
+    this.rulesOfEntryStmt = db.prepare<[number], string>('SELECT DISTINCT rule FROM stored_findings WHERE entry_id = ?').pluck();
     this.minuteCounts = new MinuteCountBuffer(db);
   }
 
@@ -92,6 +104,8 @@ export class StoreWriter implements JoinSink {
       else this.minuteCounts.restore(before);
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
+      this.templateIds.clear();
+      this.knownHigh.clear();
       throw err;
     } finally {
       this.depth--;
@@ -121,9 +135,28 @@ export class StoreWriter implements JoinSink {
     this.minuteCounts.add(openKind(f.severity), entry.timeMs);
     const r = this.insertFindingStmt.run(
       entryId, entry.timeMs, entry.time, entry.instance, entry.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
-      f.length, f.preview, f.fingerprint, template,
+      f.length, f.preview, f.fingerprint, this.templateId(template),
     );
-    return Number(r.lastInsertRowid);
+    const id = Number(r.lastInsertRowid);
+    if (f.severity === 'high') this.rememberHigh(f.fingerprint, id);
+    return id;
+  }
+
+  private rememberHigh(fingerprint: string, findingId: number): void {
+    if (this.knownHigh.has(fingerprint)) return;
+    if (this.firstHighStmt.get(fingerprint) === undefined) this.insertFirstHighStmt.run(fingerprint, findingId);
+    // Bounded: a store with very many distinct leaked values asks the table again, which is exact either way.
+    if (this.knownHigh.size >= 100_000) this.knownHigh.clear();
+    this.knownHigh.add(fingerprint);
+  }
+
+  private templateId(text: string): number {
+    let id = this.templateIds.get(text);
+    if (id === undefined) {
+      id = this.templateIdStmt.get(text) ?? Number(this.insertTemplateStmt.run(text).lastInsertRowid);
+      this.templateIds.set(text, id);
+    }
+    return id;
   }
 
   /** Flagged entries, entries per rule and per leak source: each entry once, whenever its findings arrive. Runs before the insert. */

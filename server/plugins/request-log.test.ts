@@ -40,7 +40,7 @@ test('a logged error keeps its class and frames, never its message', async (t) =
   const { app, seeded, close } = testApp({ logger: createLogger({ json: true, destination: stream }) });
   t.after(close);
   await app.ready();
-  seeded.store.db.exec('DROP TABLE findings');
+  seeded.store.db.exec('DROP VIEW findings');
   await app.inject({ method: 'GET', url: '/api/findings' });
   const failed = lines.map((l) => JSON.parse(l) as { msg: string; err?: { type: string; frames?: string[]; message?: string } }).find((l) => l.msg === 'request failed');
   assert.ok(failed?.err);

@@ -200,7 +200,7 @@ test('GDPR figures count flagged entries by rule, where they come from, and the 
   const log = new StagingLog(START).open(5, 'conn_7_a').open(65, 'conn_7_b', { instance: '148e272a4d9589' }).open(200, 'conn_7_c');
   const store = storeWith(log);
   t.after(() => store.close());
-  store.db.prepare("UPDATE findings SET status = 'acknowledged' WHERE time_ms = ?").run(at(200));
+  store.db.prepare("UPDATE stored_findings SET status = 'acknowledged' WHERE time_ms = ?").run(at(200));
 
   const r = report(store, 0, 300);
   assert.equal(r.gdpr.entriesFlagged, 3);

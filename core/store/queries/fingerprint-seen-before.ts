@@ -1,10 +1,13 @@
 import type { Store } from '../store.ts';
 
-/** True when a finding older than `findingId` carries the same fingerprint: the leaked value is not new. */
+/**
+ * True when an older high finding carries the same fingerprint: the leaked value is not new. The store keeps the
+ * first finding of each high fingerprint (the alerts ask about no others).
+ */
 export function fingerprintSeenBefore(store: Store, fingerprint: string, findingId: number): boolean {
-  return (
-    store.db
-      .prepare<[string, number], { one: number }>('SELECT 1 AS one FROM findings WHERE fingerprint = ? AND id < ? LIMIT 1')
-      .get(fingerprint, findingId) !== undefined
-  );
+  const first = store.db
+    .prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?')
+    .pluck()
+    .get(fingerprint);
+  return first !== undefined && first < findingId;
 }

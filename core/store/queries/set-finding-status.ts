@@ -30,7 +30,7 @@ export function setFindingStatus(
   const reviewer = redactText(scanner, change.reviewer, nowMs);
   const db = store.db;
   const changed = db.transaction((): boolean => {
-    const updated = db.prepare('UPDATE findings SET status = ? WHERE id = ?').run(change.status, id);
+    const updated = db.prepare('UPDATE stored_findings SET status = ? WHERE id = ?').run(change.status, id);
     if (updated.changes === 0) return false;
     db.prepare('INSERT INTO finding_history (finding_id, status, note, reviewer, at) VALUES (?, ?, ?, ?, ?)').run(id, change.status, note, reviewer, at);
     return true;
