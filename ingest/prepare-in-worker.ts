@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
+import type { EncodedBatch } from './prepared-batch-codec.ts';
+import { decodeBatch } from './prepared-batch-codec.ts';
 import type { PrepareWorkerData, FromPrepareWorker, ToPrepareWorker } from './prepare-protocol.ts';
 
 /**
@@ -9,7 +11,7 @@ import type { PrepareWorkerData, FromPrepareWorker, ToPrepareWorker } from './pr
 export async function* prepareInWorker(input: AsyncIterable<Buffer | string>, data: PrepareWorkerData): AsyncGenerator<PreparedEntry[]> {
   const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url), { workerData: data });
   const iterator = input[Symbol.asyncIterator]();
-  const ready: PreparedEntry[][] = [];
+  const ready: EncodedBatch[] = [];
   let done = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -54,7 +56,7 @@ export async function* prepareInWorker(input: AsyncIterable<Buffer | string>, da
     for (;;) {
       const batch = ready.shift();
       if (batch !== undefined) {
-        yield batch;
+        yield decodeBatch(batch);
         post({ type: 'ack' });
         continue;
       }

@@ -1,4 +1,4 @@
-import type { PreparedEntry } from '../core/prepare-entry.ts';
+import type { EncodedBatch } from './prepared-batch-codec.ts';
 import type { FormatChoice } from './read-entries.ts';
 
 /** What the prepare worker is started with. The secret crosses as bytes: it is never logged or stored. */
@@ -16,7 +16,7 @@ export type ToPrepareWorker = { type: 'chunk'; chunk: Uint8Array } | { type: 'en
 
 /** Worker → main: a batch to write, a request for more input, the end, or a failure (its class only). */
 export type FromPrepareWorker =
-  | { type: 'batch'; batch: PreparedEntry[] }
+  | { type: 'batch'; batch: EncodedBatch }
   | { type: 'more' }
   | { type: 'done' }
   | { type: 'failed'; kind: string };

@@ -4,7 +4,9 @@ import type { PreparedEntry } from '../core/prepare-entry.ts';
 import { prepareEntry } from '../core/prepare-entry.ts';
 import { EntryIdentity } from '../core/identity/entry-identity.ts';
 import { createScanner } from '../core/findings/scanner.ts';
+import { createKeyedHash } from '../core/findings/keyed-hash.ts';
 import { readEntries } from './read-entries.ts';
+import { encodeBatch } from './prepared-batch-codec.ts';
 
 /**
  * Parses, scans and identifies entries on the second core while the main thread writes: the plaintext never
@@ -52,18 +54,19 @@ async function* input(): AsyncGenerator<Buffer> {
 async function emit(batch: PreparedEntry[]): Promise<void> {
   while (unacked >= MAX_UNACKED_BATCHES) await new Promise<void>((resolve) => (ackWake = resolve));
   unacked++;
-  send({ type: 'batch', batch });
+  send({ type: 'batch', batch: encodeBatch(batch) });
 }
 
 async function run(): Promise<void> {
   const scanner = data.scan ? createScanner({ secret: Buffer.from(data.secret) }) : null;
   const identity = new EntryIdentity();
+  const connectionKey = createKeyedHash(Buffer.from(data.secret));
   const now = (): number => data.nowMs;
   let batch: PreparedEntry[] = [];
   send({ type: 'more' });
   for await (const entries of readEntries(input(), data.format, { instance: data.instance, now })) {
     for (const e of entries) {
-      batch.push(prepareEntry(e, scanner, identity));
+      batch.push(prepareEntry(e, scanner, identity, connectionKey));
       if (batch.length >= data.batchSize) {
         await emit(batch);
         batch = [];
