@@ -11,6 +11,10 @@ import { createKeyedHash } from '../core/findings/keyed-hash.ts';
 import { EntryIdentity } from '../core/identity/entry-identity.ts';
 import { decodeBatch, encodeBatch } from './prepared-batch-codec.ts';
 
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
 const SECRET = Buffer.from('codec-tests-secret-codec-tests-secret');
 
 async function preparedSimulation(format: 'plain' | 'json'): Promise<PreparedEntry[]> {
@@ -19,7 +23,7 @@ async function preparedSimulation(format: 'plain' | 'json'): Promise<PreparedEnt
   const key = createKeyedHash(SECRET);
   const text = [...simulate({ seed: 7, start: Date.parse('2026-11-20T00:00:00Z'), lines: 3000, format, leaks: true, quirks: true })].join('');
   const out: PreparedEntry[] = [];
-  for await (const entries of readEntries([text], format)) for (const e of entries) out.push(prepareEntry(e, scanner, identity, key));
+  for await (const entries of readEntries(once(text), format)) for (const e of entries) out.push(prepareEntry(e, scanner, identity, key));
   return out;
 }
 
