@@ -6,6 +6,7 @@ import type { EntryIdentity } from './identity/entry-identity.ts';
 import { classifyEntry } from './events/classify-entry.ts';
 import { lineTemplate } from './findings/line-template.ts';
 import type { KeyedHash } from './findings/keyed-hash.ts';
+import { oncePerValue } from './findings/once-per-value.ts';
 
 /** What the reconnect rule's keyed hash is made of: prefixed, so it never equals another fingerprint of the id. */
 export function connectionMacInput(connectionId: string): string {
@@ -36,7 +37,8 @@ export interface PreparedEntry {
 export function prepareEntry(raw: LogEntry, scanner: Scanner | null, identity: EntryIdentity, connectionKey?: KeyedHash): PreparedEntry {
   const scanned = scanner?.scan(raw);
   const entry = scanned?.entry ?? raw;
-  const findings = scanned?.findings ?? [];
+  const allFindings = scanned?.findings ?? [];
+  const findings = oncePerValue(allFindings);
   const signal = classifyEntry(entry);
   const connectionId = signal !== null && 'connectionId' in signal ? signal.connectionId : null;
   return {
@@ -47,7 +49,8 @@ export function prepareEntry(raw: LogEntry, scanner: Scanner | null, identity: E
     connectionMac: connectionKey === undefined || connectionId === null ? null : connectionKey(connectionMacInput(connectionId)),
     identity: identity.next(
       entry,
-      findings.map((f) => f.fingerprint),
+      // Every place's fingerprint, as before findings were kept once per value: identities stay stable.
+      allFindings.map((f) => f.fingerprint),
     ),
     leakedQueryHashes: scanned?.leakedQueryHashes ?? [],
     queryHashMac: scanned?.queryHashMac ?? null,

@@ -9,6 +9,7 @@ import { FORMATS, openInput } from '../open-input.ts';
 import { readEntries } from '../../ingest/read-entries.ts';
 import type { FormatChoice } from '../../ingest/read-entries.ts';
 import { createScanner } from '../../core/findings/scanner.ts';
+import { oncePerValue } from '../../core/findings/once-per-value.ts';
 import { secretFromText } from '../../core/findings/keyed-hash.ts';
 import { BaselineError, formatBaseline, parseBaseline } from '../../core/findings/baseline.ts';
 import type { Finding, RuleId, Severity } from '../../core/findings/finding.ts';
@@ -134,7 +135,7 @@ export const scanCommand: CommandFactory = (ctx, setExitCode) =>
             entries++;
             const outcome = scanner.scan(entry);
             if (outcome.failed) failed++;
-            for (const f of outcome.findings) {
+            for (const f of oncePerValue(outcome.findings)) {
               findings.push({ time: entry.time, instance: entry.instance, provider: entry.provider, ...f, accepted: accepted.has(f.fingerprint) });
             }
           }
