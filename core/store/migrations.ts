@@ -198,7 +198,7 @@ export const MIGRATIONS: readonly string[] = [
   // random hash, so each batch dirtied pages all over it; leading with the time keeps inserts at its right edge,
   // and the same index answers time ranges. A finding's template (the line's shape, up to a few hundred bytes)
   // is stored once and referenced; `findings` stays, as a view, for every reader. Fingerprints have no index:
-  // erasure and subject access scan, which is rare and exact.
+  // erasure and subject access scan, which is rare and exact. Connection ids seen are looked up in memory.
   `
   DROP INDEX entries_identity;
   DROP INDEX entries_time;
@@ -236,6 +236,12 @@ export const MIGRATIONS: readonly string[] = [
   -- finding's insert would touch at a random place. A handful of rows: test traffic repeats its values.
   CREATE TABLE high_fingerprints (fingerprint TEXT PRIMARY KEY, first_finding_id INTEGER NOT NULL) WITHOUT ROWID;
   INSERT INTO high_fingerprints SELECT fingerprint, min(id) FROM stored_findings WHERE severity = 'high' GROUP BY fingerprint;
+
+  -- The reconnect rule's memory, appended in time order and read whole into memory (SeenConnections): 64 bits of
+  -- each keyed hash are plenty to tell a store's connections apart.
+  CREATE TABLE connection_macs (mac TEXT NOT NULL);
+  INSERT INTO connection_macs (mac) SELECT substr(mac, 1, 16) FROM seen_connections;
+  DROP TABLE seen_connections;
 
   CREATE VIEW findings AS
     SELECT f.id, f.entry_id, f.time_ms, f.time, f.instance, f.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,

@@ -115,6 +115,8 @@ test('a store of the first schema is migrated: its counts come from its rows, it
   ingestLog(store, busyLog());
   const expected = recounted(store.db);
   const findings = store.db.prepare('SELECT * FROM findings ORDER BY id').all();
+  const connections = store.db.prepare('SELECT mac FROM connection_macs ORDER BY mac').pluck().all();
+  assert.ok(connections.length > 10);
   assert.ok(findings.length > 0);
   store.close();
 
@@ -124,9 +126,11 @@ test('a store of the first schema is migrated: its counts come from its rows, it
   db.exec(MIGRATIONS[0] as string);
   db.pragma('user_version = 1');
   db.exec(`ATTACH '${current}' AS cur`);
-  for (const table of ['meta', 'entries', 'events', 'streams', 'seen_connections', 'findings', 'query_hash_macs']) {
+  for (const table of ['meta', 'entries', 'events', 'streams', 'findings', 'query_hash_macs']) {
     db.exec(`INSERT INTO main.${table} SELECT * FROM cur.${table}`);
   }
+  // Schema 1 kept whole HMACs; the migration keeps their first 64 bits.
+  db.exec(`INSERT INTO main.seen_connections SELECT mac || '${'7'.repeat(48)}' FROM cur.connection_macs`);
   db.exec('DETACH cur');
   db.close();
 
@@ -135,6 +139,7 @@ test('a store of the first schema is migrated: its counts come from its rows, it
   assert.equal(migrated.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   assert.deepEqual(kept(migrated.db), expected);
   assert.deepEqual(migrated.db.prepare('SELECT * FROM findings ORDER BY id').all(), findings);
+  assert.deepEqual(migrated.db.prepare('SELECT mac FROM connection_macs ORDER BY mac').pluck().all(), connections);
   migrated.db.prepare('DELETE FROM entries WHERE id = (SELECT min(id) FROM entries)').run();
   migrated.db.prepare('DELETE FROM stored_findings WHERE id = (SELECT min(id) FROM stored_findings)').run();
   assert.deepEqual(kept(migrated.db), recounted(migrated.db), 'the migrations install the delete triggers too');

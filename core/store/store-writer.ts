@@ -3,6 +3,7 @@ import type { LogEntry } from '../entry.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { EventRecord, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import { MetaTable } from './meta.ts';
+import { SeenConnections } from './seen-connections.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 
 export interface StoredFindingInput {
@@ -30,8 +31,7 @@ export class StoreWriter implements JoinSink {
   /** Template text → row id; forgotten when a transaction rolls back, since its new rows went with it. */
   private readonly templateIds = new Map<string, number>();
   private readonly flagEntryStmt;
-  private readonly seenStmt;
-  private readonly markSeenStmt;
+  private readonly seenConnections: SeenConnections;
   private readonly insertMacStmt;
   private readonly findMacStmt;
   private readonly hasMacStmt;
@@ -70,8 +70,7 @@ export class StoreWriter implements JoinSink {
     this.templateIdStmt = db.prepare<[string], number>('SELECT id FROM finding_templates WHERE text = ?').pluck();
     this.insertTemplateStmt = db.prepare('INSERT INTO finding_templates (text) VALUES (?)');
     this.flagEntryStmt = db.prepare('UPDATE entries SET flagged = 1 WHERE id = ?');
-    this.seenStmt = db.prepare<[string], { mac: string }>('SELECT mac FROM seen_connections WHERE mac = ?');
-    this.markSeenStmt = db.prepare('INSERT OR IGNORE INTO seen_connections (mac) VALUES (?)');
+    this.seenConnections = new SeenConnections(db);
     this.insertMacStmt = db.prepare('INSERT OR IGNORE INTO query_hash_macs (mac, kind, entry_id) VALUES (?, ?, ?)');
     this.findMacStmt = db.prepare<[string, string], { entry_id: number }>('SELECT entry_id FROM query_hash_macs WHERE mac = ? AND kind = ?');
     this.hasMacStmt = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM query_hash_macs WHERE mac = ? AND kind = ? LIMIT 1');
@@ -106,6 +105,7 @@ export class StoreWriter implements JoinSink {
       this.countedRules.clear();
       this.templateIds.clear();
       this.knownHigh.clear();
+      this.seenConnections.reload();
       throw err;
     } finally {
       this.depth--;
@@ -180,9 +180,7 @@ export class StoreWriter implements JoinSink {
 
   /** True when the id's keyed hash was stored before; stores it. */
   seenBefore(connectionMac: string): boolean {
-    if (this.seenStmt.get(connectionMac)) return true;
-    this.markSeenStmt.run(connectionMac);
-    return false;
+    return this.seenConnections.seenBefore(connectionMac);
   }
 
   addQueryHashMac(mac: string, kind: 'audit' | 'leaked', entryId: number): void {
