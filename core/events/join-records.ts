@@ -13,7 +13,6 @@ export interface EventRecord {
   keyFingerprint: string | null;
   keyDisplay: string | null;
   test: boolean;
-  summary: string;
   data: EventData;
   entryId: number;
 }

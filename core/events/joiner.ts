@@ -262,7 +262,6 @@ export class Joiner {
       keyFingerprint: key?.fingerprint ?? null,
       keyDisplay: key?.display ?? null,
       test: key?.test ?? false,
-      summary: summarize(entry.message),
       data,
       entryId: input.entryId,
     };
@@ -321,12 +320,4 @@ function reportSameClose(a: string, b: string): boolean {
   if (a === b) return false;
   if (a === 'audit' || b === 'audit') return true;
   return (a === 'stale' && b === 'disconnect') || (a === 'disconnect' && b === 'stale');
-}
-
-const SUMMARY_MAX = 300;
-
-function summarize(message: string): string {
-  const nl = message.indexOf('\n');
-  const line = nl < 0 ? message : message.slice(0, nl);
-  return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX)}…` : line;
 }

@@ -29,8 +29,8 @@ export function eraseSubject(store: Store, subject: Subject): Erasure {
       const allFindings = [...new Set([...findingIds, ...byFingerprint.map((r) => r.id)])];
       if (allFindings.length > 0) db.exec(`DELETE FROM finding_history WHERE finding_id IN (${allFindings.join(',')})`);
       const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM stored_findings WHERE id IN (${allFindings.join(',')})`).run().changes;
-      let events = db.prepare('DELETE FROM events WHERE key_fp = ?').run(subject.fingerprint).changes;
-      if (entryIds.length > 0) events += db.prepare(`DELETE FROM events WHERE entry_id IN (${idList})`).run().changes;
+      let events = db.prepare('DELETE FROM stored_events WHERE key_fp = ?').run(subject.fingerprint).changes;
+      if (entryIds.length > 0) events += db.prepare(`DELETE FROM stored_events WHERE entry_id IN (${idList})`).run().changes;
       const streams = db.prepare('DELETE FROM streams WHERE key_fp = ?').run(subject.fingerprint).changes;
       if (entryIds.length > 0) db.exec(`DELETE FROM query_hash_macs WHERE entry_id IN (${idList})`);
       db.prepare('DELETE FROM high_fingerprints WHERE fingerprint = ?').run(subject.fingerprint);

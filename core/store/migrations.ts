@@ -204,6 +204,40 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX entries_time;
   CREATE UNIQUE INDEX entries_time_identity ON entries(time_ms, identity);
 
+  -- An event's text is its entry's message, read through the view: no copy to write, and a redaction made
+  -- later (a queryHash found reversible after its line was stored) reaches the event's text too.
+  CREATE TABLE stored_events (
+    id INTEGER PRIMARY KEY,
+    time_ms INTEGER NOT NULL,
+    time TEXT NOT NULL,
+    type TEXT NOT NULL,
+    level TEXT NOT NULL,
+    instance TEXT NOT NULL,
+    connection_id TEXT,
+    key_fp TEXT,
+    key_display TEXT,
+    test INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    entry_id INTEGER NOT NULL
+  );
+  INSERT INTO stored_events
+    SELECT id, time_ms, time, type, level, instance, connection_id, key_fp, key_display, test, data, entry_id FROM events;
+  DROP TABLE events;
+  CREATE INDEX stored_events_time ON stored_events(time_ms);
+  CREATE INDEX stored_events_type_time ON stored_events(type, time_ms);
+  CREATE INDEX stored_events_connection ON stored_events(connection_id) WHERE connection_id IS NOT NULL;
+  CREATE INDEX stored_events_key ON stored_events(key_fp) WHERE key_fp IS NOT NULL;
+  CREATE VIEW events AS
+    SELECT e.id, e.time_ms, e.time, e.type, e.level, e.instance, e.connection_id, e.key_fp, e.key_display, e.test,
+      coalesce(en.message, '') AS message, e.data, e.entry_id
+    FROM stored_events e LEFT JOIN entries en ON en.id = e.entry_id;
+  CREATE TRIGGER events_minute_counts AFTER DELETE ON stored_events BEGIN
+    UPDATE minute_counts SET n = n - 1 WHERE kind = 'event:' || OLD.type AND minute = OLD.time_ms / 60000;
+    UPDATE minute_counts SET n = n - 1
+      WHERE OLD.type = 'platform.proxy-error' AND kind = 'proxy:' || coalesce(json_extract(OLD.data, '$.code'), 'unknown')
+        AND minute = OLD.time_ms / 60000;
+  END;
+
   CREATE TABLE finding_templates (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
   CREATE TABLE stored_findings (
     id INTEGER PRIMARY KEY,

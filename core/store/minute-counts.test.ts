@@ -89,7 +89,7 @@ test('deleting rows, as retention and erasure do, takes them out of the counts',
   const store = storeWith(busyLog());
   t.after(() => store.close());
   const cutoff = START + 120_000;
-  store.db.prepare('DELETE FROM events WHERE time_ms < ?').run(cutoff);
+  store.db.prepare('DELETE FROM stored_events WHERE time_ms < ?').run(cutoff);
   store.db.prepare('DELETE FROM entries WHERE time_ms < ?').run(cutoff);
   store.db.prepare('DELETE FROM stored_findings WHERE id IN (SELECT id FROM stored_findings ORDER BY id LIMIT 5)').run();
   assert.deepEqual(kept(store.db), recounted(store.db));

@@ -12,7 +12,7 @@ export function purgeExpired(store: Store, nowMs: number, retentionDays = DEFAUL
   const cutoff = nowMs - retentionDays * DAY_MS;
   const db = store.db;
   return db.transaction(() => {
-    const events = db.prepare('DELETE FROM events WHERE time_ms < ?').run(cutoff).changes;
+    const events = db.prepare('DELETE FROM stored_events WHERE time_ms < ?').run(cutoff).changes;
     const entries = db.prepare('DELETE FROM entries WHERE time_ms < ?').run(cutoff).changes;
     return { entries, events };
   })();

@@ -52,10 +52,10 @@ export class StoreWriter implements JoinSink {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(time_ms, identity) DO NOTHING`,
     );
     this.insertEventStmt = db.prepare(
-      `INSERT INTO events (id, time_ms, time, type, level, instance, connection_id, key_fp, key_display, test, summary, data, entry_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO stored_events (id, time_ms, time, type, level, instance, connection_id, key_fp, key_display, test, data, entry_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.updateEventStmt = db.prepare('UPDATE events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
+    this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
     this.saveStreamStmt = db.prepare(
       `INSERT OR REPLACE INTO streams (id, connection_id, instance, open_ms, reconnect, failed, fail_ms, close_ms, close_via,
          first_token_ms, first_token_at, first_token_from_audit, duration_ms, tokens, inter_token_ms, query_hash_ok, test, key_fp, open_event_id)
@@ -213,7 +213,7 @@ export class StoreWriter implements JoinSink {
 
   insertEvent(e: EventRecord): void {
     this.insertEventStmt.run(
-      e.id, e.timeMs, e.time, e.type, e.level, e.instance, e.connectionId, e.keyFingerprint, e.keyDisplay, e.test ? 1 : 0, e.summary,
+      e.id, e.timeMs, e.time, e.type, e.level, e.instance, e.connectionId, e.keyFingerprint, e.keyDisplay, e.test ? 1 : 0,
       JSON.stringify(e.data), e.entryId,
     );
     this.minuteCounts.add(eventKind(e.type), e.timeMs);

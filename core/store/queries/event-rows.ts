@@ -1,4 +1,5 @@
 import type { EventData, EventType, StoredEvent } from '../../events/event.ts';
+import { summarize } from '../../events/summarize.ts';
 
 /** An `events` row as SQLite returns it. */
 export interface EventRow {
@@ -10,12 +11,13 @@ export interface EventRow {
   connection_id: string | null;
   key_display: string | null;
   test: number;
-  summary: string;
+  /** The entry's message, redacted (and kept current: a later redaction of the entry shows here too). */
+  message: string;
   data: string;
   entry_id: number;
 }
 
-export const EVENT_COLUMNS = 'id, time, type, level, instance, connection_id, key_display, test, summary, data, entry_id';
+export const EVENT_COLUMNS = 'id, time, type, level, instance, connection_id, key_display, test, message, data, entry_id';
 
 /** The served form: the masked key only, never its fingerprint. */
 export function eventFromRow(r: EventRow): StoredEvent {
@@ -28,7 +30,7 @@ export function eventFromRow(r: EventRow): StoredEvent {
     connectionId: r.connection_id,
     key: r.key_display,
     test: r.test === 1,
-    summary: r.summary,
+    summary: summarize(r.message),
     data: parseData(r.data),
     entryId: r.entry_id,
   };

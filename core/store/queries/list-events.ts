@@ -54,7 +54,7 @@ export function listEvents(store: Store, query: EventQuery): EventPage {
     params.push(query.instance);
   }
   if (query.q !== undefined && query.q !== '') {
-    where.push("summary LIKE ? ESCAPE '\\'");
+    where.push("message LIKE ? ESCAPE '\\'");
     params.push(likeContaining(query.q));
   }
   timePageConditions(query, where, params);

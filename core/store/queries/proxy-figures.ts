@@ -1,3 +1,4 @@
+import { summarize } from '../../events/summarize.ts';
 import type { Store } from '../store.ts';
 import type { ProxyFigures, Deploy } from '../../report.ts';
 import type { MinuteCounts } from '../../metrics/per-minute.ts';
@@ -27,12 +28,12 @@ export function proxyFigures(counts: MinuteCountReader): ProxyWindow {
 
 /** Machine starts: a deploy or a restart, drawn as annotations. */
 export function deploys(store: Store, w: TimeWindow): Deploy[] {
-  return prepared<[number, number], { time: string; instance: string; summary: string }>(
+  return prepared<[number, number], { time: string; instance: string; message: string }>(
     store.db,
-    "SELECT time, instance, summary FROM events WHERE type = 'platform.machine-start' AND time_ms >= ? AND time_ms < ? ORDER BY time_ms, id",
+    "SELECT time, instance, message FROM events WHERE type = 'platform.machine-start' AND time_ms >= ? AND time_ms < ? ORDER BY time_ms, id",
   )
     .all(w.fromMs, w.toMs)
-    .map((r) => ({ at: r.time, instance: r.instance, summary: r.summary }));
+    .map((r) => ({ at: r.time, instance: r.instance, summary: summarize(r.message) }));
 }
 
 /** Starts, exits and failed health checks: what a machine episode is made of. */
