@@ -154,7 +154,7 @@ export class BatchIngester implements JoinServices {
 
   private linkedOnArrival(p: PreparedEntry): LinkedAuditLine | null {
     if (p.leakedQueryHashes.length > 0 || p.queryHashMac === null || p.findings.some((f) => f.rule === 'linkable-hash')) return null;
-    if (!this.writer.hasQueryHashMac(p.queryHashMac, 'leaked')) return null;
+    if (!this.writer.hasLeakedQueryHashMac(p.queryHashMac)) return null;
     return linkAuditLine(p.entry.message, p.queryHashMac);
   }
 
@@ -167,13 +167,13 @@ export class BatchIngester implements JoinServices {
   private linkQueryHashes(p: PreparedEntry, entryId: number): number {
     let added = 0;
     for (const mac of p.leakedQueryHashes) {
-      if (this.writer.hasQueryHashMac(mac, 'leaked')) continue;
+      if (this.writer.hasLeakedQueryHashMac(mac)) continue;
       this.writer.addQueryHashMac(mac, 'leaked', entryId);
       for (const auditEntry of this.writer.entriesWithQueryHashMac(mac, 'audit')) added += this.flagLinkable(auditEntry, mac);
       this.writer.deleteQueryHashMacs(mac, 'audit');
     }
     if (p.queryHashMac !== null && !p.findings.some((f) => f.rule === 'linkable-hash')) {
-      if (this.writer.hasQueryHashMac(p.queryHashMac, 'leaked')) added += this.flagLinkable(entryId, p.queryHashMac);
+      if (this.writer.hasLeakedQueryHashMac(p.queryHashMac)) added += this.flagLinkable(entryId, p.queryHashMac);
       else this.writer.addQueryHashMac(p.queryHashMac, 'audit', entryId);
     }
     return added;

@@ -6,6 +6,8 @@ import { MetaTable } from './meta.ts';
 import { SeenConnections } from './seen-connections.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 
+const LEAKED_IN_MEMORY = 50_000;
+
 export interface StoredFindingInput {
   finding: Finding;
   template: string;
@@ -34,7 +36,14 @@ export class StoreWriter implements JoinSink {
   private readonly seenConnections: SeenConnections;
   private readonly insertMacStmt;
   private readonly findMacStmt;
-  private readonly hasMacStmt;
+  private readonly leakedMacsStmt;
+  private readonly hasLeakedStmt;
+  /**
+   * Keyed hashes of queries known to have leaked: asked once per audit line, so held in memory while they are
+   * few (one per distinct leaked query; test traffic repeats its queries), asked of the store past that. Only
+   * ever added to; read again after a rollback.
+   */
+  private leakedMacs: Set<string> | 'too many' | null = null;
   private readonly deleteMacsStmt;
   private readonly entryRefStmt;
   private readonly replaceMessageStmt;
@@ -45,7 +54,11 @@ export class StoreWriter implements JoinSink {
   private readonly countedRules = new Map<number, Set<string>>();
   private depth = 0;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** How many leaked-query hashes are held in memory before they are asked of the store. */
+    private readonly leakedInMemory = LEAKED_IN_MEMORY,
+  ) {
     this.meta = new MetaTable(db);
     this.insertEntryStmt = db.prepare(
       `INSERT INTO entries (identity, time_ms, time, instance, provider, region, level, message, http, format, unparsed, flagged)
@@ -73,7 +86,8 @@ export class StoreWriter implements JoinSink {
     this.seenConnections = new SeenConnections(db);
     this.insertMacStmt = db.prepare('INSERT OR IGNORE INTO query_hash_macs (mac, kind, entry_id) VALUES (?, ?, ?)');
     this.findMacStmt = db.prepare<[string, string], { entry_id: number }>('SELECT entry_id FROM query_hash_macs WHERE mac = ? AND kind = ?');
-    this.hasMacStmt = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM query_hash_macs WHERE mac = ? AND kind = ? LIMIT 1');
+    this.leakedMacsStmt = db.prepare<[number], string>("SELECT DISTINCT mac FROM query_hash_macs WHERE kind = 'leaked' LIMIT ?").pluck();
+    this.hasLeakedStmt = db.prepare<[string], number>("SELECT 1 FROM query_hash_macs WHERE mac = ? AND kind = 'leaked' LIMIT 1").pluck();
     this.deleteMacsStmt = db.prepare('DELETE FROM query_hash_macs WHERE mac = ? AND kind = ?');
     this.entryRefStmt = db.prepare<[number], { time_ms: number; time: string; instance: string; provider: string; message: string }>(
       'SELECT time_ms, time, instance, provider, message FROM entries WHERE id = ?',
@@ -106,6 +120,7 @@ export class StoreWriter implements JoinSink {
       this.templateIds.clear();
       this.knownHigh.clear();
       this.seenConnections.reload();
+      this.leakedMacs = null;
       throw err;
     } finally {
       this.depth--;
@@ -185,14 +200,28 @@ export class StoreWriter implements JoinSink {
 
   addQueryHashMac(mac: string, kind: 'audit' | 'leaked', entryId: number): void {
     this.insertMacStmt.run(mac, kind, entryId);
+    if (kind === 'leaked') {
+      const leaked = this.leaked();
+      if (leaked !== 'too many') leaked.add(mac);
+      if (leaked !== 'too many' && leaked.size > this.leakedInMemory) this.leakedMacs = 'too many';
+    }
   }
 
   entriesWithQueryHashMac(mac: string, kind: 'audit' | 'leaked'): number[] {
     return this.findMacStmt.all(mac, kind).map((r) => r.entry_id);
   }
 
-  hasQueryHashMac(mac: string, kind: 'audit' | 'leaked'): boolean {
-    return this.hasMacStmt.get(mac, kind) !== undefined;
+  hasLeakedQueryHashMac(mac: string): boolean {
+    const leaked = this.leaked();
+    return leaked === 'too many' ? this.hasLeakedStmt.get(mac) !== undefined : leaked.has(mac);
+  }
+
+  private leaked(): Set<string> | 'too many' {
+    if (this.leakedMacs === null) {
+      const macs = this.leakedMacsStmt.all(this.leakedInMemory + 1);
+      this.leakedMacs = macs.length > this.leakedInMemory ? 'too many' : new Set(macs);
+    }
+    return this.leakedMacs;
   }
 
   deleteQueryHashMacs(mac: string, kind: 'audit' | 'leaked'): void {
