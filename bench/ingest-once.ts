@@ -5,6 +5,7 @@ import { Store } from '../core/store/store.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
 import { ingestInput } from '../ingest/ingest-input.ts';
+import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
 
 const [dbPath, file, flag] = process.argv.slice(2);
 if (dbPath === undefined || file === undefined) {
@@ -14,12 +15,14 @@ if (dbPath === undefined || file === undefined) {
 const started = process.hrtime.bigint();
 const store = Store.open(dbPath, { env: { FLIGHT_RECORDER_SECRET: 'benchmark-secret-benchmark-secret' } });
 const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
-const summary = await ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), {
-  format: 'plain',
-  secret: store.secret,
-  scan: flag !== '--no-scan',
-  ingester,
-});
+const summary = await withBackgroundCheckpoints(store, () =>
+  ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), {
+    format: 'plain',
+    secret: store.secret,
+    scan: flag !== '--no-scan',
+    ingester,
+  }),
+);
 store.close();
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 console.log(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ...summary }));

@@ -3,6 +3,7 @@ import type { CommandFactory } from './index.ts';
 import { dbPathFrom, openStoreForCli, asCliError } from '../open-store.ts';
 import { openInput, FORMATS } from '../open-input.ts';
 import { ingestInput } from '../../ingest/ingest-input.ts';
+import { withBackgroundCheckpoints } from '../../ingest/background-checkpoints.ts';
 import { BatchIngester } from '../../core/store/batch-ingester.ts';
 import { testKeyMatcher, testKeyPatternsFrom } from '../../core/test-traffic.ts';
 import type { FormatChoice } from '../../ingest/read-entries.ts';
@@ -26,13 +27,15 @@ export const ingestCommand: CommandFactory = (ctx) =>
       const store = openStoreForCli(path, ctx);
       try {
         const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher(testKeyPatternsFrom(ctx.env)) });
-        const summary = await ingestInput(input.stream, {
-          format: opts.format,
-          secret: store.secret,
-          ingester,
-          ...(opts.instance !== undefined ? { instance: opts.instance } : {}),
-          now: ctx.now,
-        }).catch((err: unknown) => {
+        const summary = await withBackgroundCheckpoints(store, () =>
+          ingestInput(input.stream, {
+            format: opts.format,
+            secret: store.secret,
+            ingester,
+            ...(opts.instance !== undefined ? { instance: opts.instance } : {}),
+            now: ctx.now,
+          }),
+        ).catch((err: unknown) => {
           throw asCliError(err, path);
         });
         ctx.stdout(
