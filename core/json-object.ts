@@ -2,17 +2,24 @@ export type JsonObject = { [key: string]: unknown };
 
 /**
  * Parses text that should be one JSON object; null when it is not. Never rethrows: JSON.parse's error quotes
- * its input, and input may hold personal data.
+ * its input, and input may hold personal data. The same text twice in a row is parsed once (an entry's line is
+ * read by its classifier and by its leak template): callers share the object and must not modify it.
  */
 export function parseJsonObject(text: string): JsonObject | null {
+  if (text === lastText) return lastObject;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return null;
+    value = null;
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
+  lastText = text;
+  lastObject = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null;
+  return lastObject;
 }
+
+let lastText: string | null = null;
+let lastObject: JsonObject | null = null;
 
 export function stringField(obj: JsonObject | null | undefined, key: string): string | null {
   const v = obj?.[key];

@@ -1,4 +1,5 @@
 import type { RuleId } from './finding.ts';
+import type { KnownQueryStrings } from './known-query-strings.ts';
 
 /**
  * One thing the scan found in one source text, before it becomes a Finding: it still holds the plaintext
@@ -40,9 +41,15 @@ export interface ScanState {
   queryStrings: QueryStringMemo;
 }
 
-/** Shared by the scans of one entry's texts; its map is made on first use (most entries hold no URL). */
+/** Shared by the scans of one entry's texts; its maps are made on first use (most entries hold no URL). */
 export interface QueryStringMemo {
+  /** Query strings this entry has read, outside and inside a reported query. */
   seen: Map<string, QueryStringScan> | null;
+  seenInQuery: Map<string, QueryStringScan> | null;
+  /** Those read in earlier entries (held by the scanner): traffic repeats its URLs. */
+  known: KnownQueryStrings;
+  /** How many query strings this entry's scan has looked up so far (a reading that looked up others depends on the entry). */
+  lookups: number;
 }
 
 export function newScanState(text: string, ipAllowed: boolean | null, queryStrings: QueryStringMemo): ScanState {

@@ -20,24 +20,75 @@ export function lineTemplate(redactedMessage: string): string {
   return shorten(generalize(first));
 }
 
+const REDACTED = /\[REDACTED:[a-z-]+\]/g;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ULID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/g;
 // At least one digit: English words are not ids.
 const HEX_ID = /\b(?=[0-9a-f]*[0-9])[0-9a-f]{12,}\b/gi;
+const CONNECTION_ID = /\bconn_\d+_[A-Za-z0-9]+/g;
+const QUERY_STRING = /\?[^\s"]*/g;
+const NUMBER = /\b\d+(\.\d+)?(ms|s)?\b/g;
 
 /**
  * Request ids, UUIDs and ULIDs vary per line of one `logger.info(...)` call: left in, every request would be a
- * leak source of its own.
+ * leak source of its own. Each replacement is tried only where a cheap test finds what every match of it needs.
  */
 function generalize(text: string): string {
-  return text
-    .replace(/\[REDACTED:[a-z-]+\]/g, '<…>')
-    .replace(UUID, '<id>')
-    .replace(ULID, '<id>')
-    .replace(HEX_ID, '<id>')
-    .replace(/\bconn_\d+_[A-Za-z0-9]+/g, '<id>')
-    .replace(/\?[^\s"]*/g, '?<…>')
-    .replace(/\b\d+(\.\d+)?(ms|s)?\b/g, '<n>');
+  let t = text;
+  if (t.indexOf('[REDACTED:') >= 0) t = t.replace(REDACTED, '<…>');
+  if (hasUuidDashes(t)) t = t.replace(UUID, '<id>');
+  if (hasUlidRun(t)) t = t.replace(ULID, '<id>');
+  if (hasHexRun(t)) t = t.replace(HEX_ID, '<id>');
+  if (t.indexOf('conn_') >= 0) t = t.replace(CONNECTION_ID, '<id>');
+  if (t.indexOf('?') >= 0) t = t.replace(QUERY_STRING, '?<…>');
+  return t.replace(NUMBER, '<n>');
+}
+
+/** A dash with dashes 5, 10 and 15 characters after it, as in a UUID (8-4-4-4-12). */
+function hasUuidDashes(text: string): boolean {
+  // The dash after the first 8 characters, with the 27 of the rest of a UUID after it.
+  for (let p = text.indexOf('-', 8); p >= 0 && p + 28 <= text.length; p = text.indexOf('-', p + 1)) {
+    if (text.charCodeAt(p + 5) === 45 && text.charCodeAt(p + 10) === 45 && text.charCodeAt(p + 15) === 45) return true;
+  }
+  return false;
+}
+
+function isHexChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** Crockford base 32 as ULIDs write it: digits and capitals but I, L, O and U. */
+function isUlidChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 73 && c !== 76 && c !== 79 && c !== 85);
+}
+
+/**
+ * 12 hex characters in a row. A run of 12 covers one of every 12th position: only those are looked at, and the
+ * run around each one that is hex.
+ */
+function hasHexRun(text: string): boolean {
+  for (let p = 11; p < text.length; p += 12) {
+    if (!isHexChar(text.charCodeAt(p))) continue;
+    let s = p;
+    while (s > p - 11 && isHexChar(text.charCodeAt(s - 1))) s--;
+    let e = p + 1;
+    while (e - s < 12 && e < text.length && isHexChar(text.charCodeAt(e))) e++;
+    if (e - s >= 12) return true;
+  }
+  return false;
+}
+
+/** 26 ULID characters in a row, looked for as hasHexRun looks for its 12. */
+function hasUlidRun(text: string): boolean {
+  for (let p = 25; p < text.length; p += 26) {
+    if (!isUlidChar(text.charCodeAt(p))) continue;
+    let s = p;
+    while (s > p - 25 && isUlidChar(text.charCodeAt(s - 1))) s--;
+    let e = p + 1;
+    while (e - s < 26 && e < text.length && isUlidChar(text.charCodeAt(e))) e++;
+    if (e - s >= 26) return true;
+  }
+  return false;
 }
 
 function shorten(text: string): string {

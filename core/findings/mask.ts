@@ -3,11 +3,20 @@
  * and the length; e-mails keep only their domain (spec/gdpr.md § A finding holds).
  */
 export function maskValue(value: string): string {
-  return `${firstCodePoints(value, 2)}…${codePointLength(value)}`;
+  return maskValueOfLength(value, codePointLength(value));
 }
+
+/** maskValue, for a caller that has counted the value's characters already. */
+export function maskValueOfLength(value: string, length: number): string {
+  return `${firstCodePoints(value, 2)}…${length}`;
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /** Length in characters (code points), as Array.from counts them, without building the array. */
 export function codePointLength(value: string): number {
+  // A native search first: most values have no character outside the BMP, and a JS loop over each costs more.
+  if (!HIGH_SURROGATE.test(value)) return value.length;
   let n = value.length;
   for (let i = 0; i < value.length - 1; i++) {
     const c = value.charCodeAt(i);

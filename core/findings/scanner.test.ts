@@ -165,3 +165,15 @@ test('fingerprint is the HMAC-SHA-256 of a value with the secret, and differs wi
   assert.equal(scanner.fingerprint('jane@example.com'), hmac('jane@example.com'));
   assert.notEqual(createScanner({ secret: Buffer.from('other') }).fingerprint('jane@example.com'), hmac('jane@example.com'));
 });
+
+test('a URL read in an earlier entry reads again as it would afresh: an audit line of security keeps its addresses', () => {
+  // Read query strings are remembered across entries; what their findings depend on besides their text must be too.
+  const fresh = createScanner({ secret: SECRET });
+  const url = '/login?ip=203.0.113.9&q=hello';
+  const found = (message: string): string[] => fresh.scan(entry(message)).findings.map((f) => `${f.rule} ${f.field}`);
+  const both = ['ip-address url.ip', 'plaintext-query url.q'];
+  assert.deepEqual(found(`GET ${url}`), both);
+  assert.deepEqual(found(`{"message":"[AUDIT]","operation":"security.login","path":"${url}"}`), ['plaintext-query url.q']);
+  assert.deepEqual(found(`GET ${url}`), both);
+  assert.deepEqual(found(JSON.stringify({ message: 'x', body: JSON.stringify({ path: url }) })), both);
+});

@@ -1,10 +1,13 @@
 import type { LogEntry } from '../entry.ts';
 import type { Finding, FindingSource, RuleId } from './finding.ts';
 import { RULE_SEVERITY } from './finding.ts';
-import { codePointLength, maskEmail, maskValue } from './mask.ts';
+import { codePointLength, maskEmail, maskValueOfLength } from './mask.ts';
 import type { Hit, ScanState } from './hit.ts';
 import { newScanState, redactionMark } from './hit.ts';
 import type { QueryStringMemo } from './hit.ts';
+import { KnownQueryStrings } from './known-query-strings.ts';
+import { BoundedMemo } from './bounded-memo.ts';
+import { sortFew } from './sort-few.ts';
 import { rawSegment } from './segment.ts';
 import { scanText } from './text-scanner.ts';
 import { ALL } from './triggers.ts';
@@ -73,21 +76,6 @@ export function canonicalValue(rule: RuleId, value: string): string {
   }
 }
 
-/** A bounded memo of HMACs of backend query hashes (pseudonyms, not plaintext): test traffic repeats them. */
-class HashMacMemo {
-  private readonly memo = new Map<string, string>();
-  constructor(private readonly mac: (v: string) => string, private readonly limit = MEMO_LIMIT) {}
-  get(hash: string): string {
-    let m = this.memo.get(hash);
-    if (m === undefined) {
-      if (this.memo.size >= this.limit) this.memo.clear();
-      m = this.mac(hash);
-      this.memo.set(hash, m);
-    }
-    return m;
-  }
-}
-
 interface SourceScan {
   source: FindingSource;
   state: ScanState;
@@ -104,28 +92,39 @@ function fieldOf(message: string, at: number, fallback: string): string {
 }
 
 const NO_LEAKS: ReadonlySet<string> = new Set();
-/** Bound of each memo the scanner keeps across entries (of keyed or backend hashes, never of plaintext). */
+/**
+ * Bound of each memo the scanner keeps across entries. Those of values and query strings hold plaintext: only in
+ * this process's memory (the scan's own), never written anywhere, and at most this many of each.
+ */
 const MEMO_LIMIT = 4096;
+/** Longer values are not memoised: they seldom repeat, and the memo's memory stays small (its bound times this). */
+const MAX_MEMO_VALUE = 1024;
 
 export function createScanner(options: ScannerOptions): Scanner {
   const mac = createKeyedHash(options.secret);
-  const hashMacs = new HashMacMemo(mac);
+  const macs = new BoundedMemo<string>(MEMO_LIMIT);
+  const knownQueryStrings = new KnownQueryStrings();
   const leaks = new Map<string, { hash: string; mac: string }>();
   const commonHashes = new Set((options.commonQueries ?? COMMON_QUERIES).map(backendQueryHash));
 
-  /** Fingerprints by value for one entry's scan (a line that repeats a value pays for it once); then dropped. */
-  function fingerprintOf(canonical: string, memo: Map<string, string>): string {
-    let f = memo.get(canonical);
+  /**
+   * Fingerprints (and HMACs of backend query hashes) by value: traffic repeats its values (queries, users,
+   * addresses, test-plan hashes), and a line often holds one twice.
+   */
+  function fingerprintOf(value: string): string {
+    if (value.length > MAX_MEMO_VALUE) return mac(value);
+    let f = macs.get(value);
     if (f === undefined) {
-      f = mac(canonical);
-      memo.set(canonical, f);
+      f = mac(value);
+      macs.set(value, f);
     }
     return f;
   }
 
-  function toFinding(hit: Hit, rule: RuleId, source: FindingSource, memo: Map<string, string>): Finding {
+  function toFinding(hit: Hit, rule: RuleId, source: FindingSource): Finding {
     const value = hit.value;
     const canonical = canonicalValue(rule, value);
+    const length = codePointLength(value);
     return {
       rule,
       severity: RULE_SEVERITY[rule],
@@ -133,15 +132,18 @@ export function createScanner(options: ScannerOptions): Scanner {
       field: hit.field,
       start: hit.start,
       end: hit.end,
-      length: codePointLength(value),
-      preview: rule === 'email' ? maskEmail(canonical) : maskValue(value),
-      fingerprint: rule === 'linkable-hash' ? hashMacs.get(canonical) : fingerprintOf(canonical, memo),
+      length,
+      preview: rule === 'email' ? maskEmail(canonical) : maskValueOfLength(value, length),
+      fingerprint: fingerprintOf(canonical),
     };
   }
 
-  /** The entry-level facts of an [AUDIT] line: its own `gdprCompliant: false`, and its `queryHash`. */
-  function scanAudit(message: string, state: ScanState, leaked: ReadonlySet<string>): string | null {
-    if (message.indexOf('false') >= 0 && message.indexOf('gdprCompliant') >= 0 && message.indexOf('[AUDIT]') >= 0) {
+  /**
+   * The entry-level facts of an [AUDIT] line: its own `gdprCompliant: false`, and its `queryHash`. `auditAt` and
+   * `hashAt`: where the message holds `[AUDIT]` and `queryHash` (-1: nowhere), searched once per entry.
+   */
+  function scanAudit(message: string, state: ScanState, leaked: ReadonlySet<string>, auditAt: number, hashAt: number): string | null {
+    if (auditAt >= 0 && message.indexOf('false') >= 0 && message.indexOf('gdprCompliant') >= 0) {
       const m = GDPR_FALSE.exec(message);
       if (m !== null) {
         const start = m.index + m[0].length - 5;
@@ -150,15 +152,14 @@ export function createScanner(options: ScannerOptions): Scanner {
         state.hits.push({ rule: 'self-reported', field: fieldOf(message, start, 'gdprCompliant'), start, end: start + 5, value: operation, replacement: null });
       }
     }
-    const at = message.indexOf('queryHash');
-    if (at < 0) return null;
+    if (hashAt < 0) return null;
     let queryHashMac: string | null = null;
     const re = QUERY_HASH;
-    re.lastIndex = at;
+    re.lastIndex = hashAt;
     let m: RegExpExecArray | null;
     while ((m = re.exec(message)) !== null) {
       const hash = (m[1] as string).toLowerCase();
-      queryHashMac ??= hashMacs.get(hash);
+      queryHashMac ??= fingerprintOf(hash);
       if (commonHashes.has(hash) || leaked.has(hash)) {
         const start = m.index + m[0].length - 16;
         state.hits.push({ rule: 'linkable-hash', field: fieldOf(message, start, 'queryHash'), start, end: start + 16, value: hash, replacement: redactionMark('linkable-hash') });
@@ -175,7 +176,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     let known = leaks.get(fingerprint);
     if (known === undefined) {
       const hash = backendQueryHash(value);
-      known = { hash, mac: hashMacs.get(hash) };
+      known = { hash, mac: fingerprintOf(hash) };
       if (leaks.size >= MEMO_LIMIT) leaks.clear();
       leaks.set(fingerprint, known);
     }
@@ -185,12 +186,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (trimmed !== value) {
       const hash = backendQueryHash(trimmed);
       hashes.add(hash);
-      macs.add(hashMacs.get(hash));
+      macs.add(fingerprintOf(hash));
     }
   }
 
   function scanEntry(entry: LogEntry): ScanOutcome {
-    const queryStrings: QueryStringMemo = { seen: null };
+    const queryStrings: QueryStringMemo = { seen: null, seenInQuery: null, known: knownQueryStrings, lookups: 0 };
     const message: SourceScan = { source: 'message', state: newScanState(entry.message, null, queryStrings) };
     scanText(rawSegment(entry.message), 'message', '', message.state, 0, false);
     let url: SourceScan | null = null;
@@ -206,11 +207,12 @@ export function createScanner(options: ScannerOptions): Scanner {
         scanText(rawSegment(http.errorMessage), 'error.message', 'error.message', error.state, 0, false);
       }
     }
-    if (message.state.hits.length === 0 && url === null && error === null && entry.message.indexOf('[AUDIT]') < 0 && entry.message.indexOf('queryHash') < 0) {
+    const auditAt = entry.message.indexOf('[AUDIT]');
+    const hashAt = entry.message.indexOf('queryHash');
+    if (message.state.hits.length === 0 && url === null && error === null && auditAt < 0 && hashAt < 0) {
       return { entry, findings: [], leakedQueryHashes: [], queryHashMac: null, failed: false };
     }
     const scans = [message, url, error];
-    const memo = new Map<string, string>();
     let leakedHashes: Set<string> | null = null;
     let leakedMacs: Set<string> | null = null;
     for (const s of scans) {
@@ -219,10 +221,10 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (hit.rule !== 'plaintext-query') continue;
         leakedHashes ??= new Set();
         leakedMacs ??= new Set();
-        addLeak(hit.value, fingerprintOf(hit.value, memo), leakedHashes, leakedMacs);
+        addLeak(hit.value, fingerprintOf(hit.value), leakedHashes, leakedMacs);
       }
     }
-    const queryHashMac = scanAudit(entry.message, message.state, leakedHashes ?? NO_LEAKS);
+    const queryHashMac = scanAudit(entry.message, message.state, leakedHashes ?? NO_LEAKS, auditAt, hashAt);
     if (message.state.hits.length === 0 && url === null && error === null) {
       return { entry, findings: [], leakedQueryHashes: [], queryHashMac, failed: false };
     }
@@ -231,7 +233,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     let out = entry;
     for (const s of scans) {
       if (s === null || s.state.hits.length === 0) continue;
-      for (const hit of s.state.hits) if (hit.rule !== null) findings.push(toFinding(hit, hit.rule, s.source, memo));
+      for (const hit of s.state.hits) if (hit.rule !== null) findings.push(toFinding(hit, hit.rule, s.source));
       const original = s.state.text;
       const redacted = redactText(original, s.state.hits);
       if (redacted === original) continue;
@@ -240,7 +242,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       else if (s.source === 'http.url') (out.http ??= {}).url = redacted;
       else (out.http ??= {}).errorMessage = redacted;
     }
-    if (findings.length > 1) findings.sort(bySourceAndPlace);
+    sortFew(findings, bySourceAndPlace);
     return { entry: out, findings, leakedQueryHashes: leakedMacs === null ? [] : [...leakedMacs], queryHashMac, failed: false };
   }
 

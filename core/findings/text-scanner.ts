@@ -1,5 +1,7 @@
 import type { RuleId } from './finding.ts';
-import type { Hit, ScanState } from './hit.ts';
+import type { Hit, QueryStringMemo, QueryStringScan, ScanState } from './hit.ts';
+import { KnownQueryStrings } from './known-query-strings.ts';
+import { sortFew } from './sort-few.ts';
 import { ipAddressesAllowed, redactionMark } from './hit.ts';
 import type { Segment } from './segment.ts';
 import { rawOffset, sliceSegment } from './segment.ts';
@@ -10,6 +12,7 @@ import type { Field } from './field-path.ts';
 import { FieldPath, fieldKey, fieldText, jsonFieldAt, jsonKeyName } from './field-path.ts';
 import { isBlank, isChatRole, isConversationField, isHashValue, isHistoryField, isQueryField, isQueryParam, isSqlStatement } from './query-values.ts';
 import { findQuotedQueries, streamQueryStart, streamQueryValue } from './query-text.ts';
+import { hasQueryName } from './query-name.ts';
 import { findQueryRanges, splitQueryParams } from './url-query.ts';
 import { findEmails } from './detect-email.ts';
 import { findCards, findIbans, findPhones } from './detect-numbers.ts';
@@ -109,12 +112,12 @@ export function scanText(segment: Segment, field: Field, jsonPath: Field, state:
       const claimed: number[] = [];
       const marks = new StructureMarks(text, triggers);
       // Names are read only when one could make a query (a `query=` inside a URL string does not).
-      const names = (triggers & QUERY_KEY) !== 0 && QUERY_NAMES.test(text);
+      const names = (triggers & QUERY_KEY) !== 0 && hasQueryName(text);
       walkJson(parsed.node, segment, jsonPath, state, depth, inQuery ? IN_QUERY : PLAIN, triggers, names, marks, claimed);
       if ((triggers & VALUE_TRIGGERS) !== 0) valuesInJson(segment, parsed.node, first, parsed.end, jsonPath, field, state, triggers, claimed);
       if (firstNonSpace(text, parsed.end) < text.length) {
         const rest = sliceSegment(segment, parsed.end, text.length);
-        scanPlain(rest, field, state, depth, inQuery, triggersOf(rest.text), false);
+        scanPlain(rest, field, state, depth, inQuery, triggersOf(rest.text, triggers), false);
       }
       return;
     }
@@ -123,9 +126,6 @@ export function scanText(segment: Segment, field: Field, jsonPath: Field, state:
 }
 
 const NO_CLAIMS: readonly number[] = [];
-
-/** A JSON name that can make a query or a conversation (see query-values.ts), escaped quotes included. */
-const QUERY_NAMES = /(?:query|prompt|question|content|history|messages|conversation)\\?"\s*:/i;
 
 function claimedAt(claimed: readonly number[], start: number, end: number): boolean {
   for (let k = 0; k < claimed.length; k += 2) if (start < (claimed[k + 1] as number) && end > (claimed[k] as number)) return true;
@@ -175,6 +175,8 @@ function valuesInJson(segment: Segment, root: JsonNode | null, from: number, end
 }
 
 function stringSegment(segment: Segment, node: JsonString): Segment {
+  // Without escapes the content is the string: one view of it, not a slice and then its decoding.
+  if (!node.escaped) return sliceSegment(segment, node.start, node.end, segment.jsonDepth + 1);
   return decodeJsonString(sliceSegment(segment, node.start, node.end));
 }
 
@@ -198,31 +200,31 @@ function walkJson(node: JsonNode, segment: Segment, path: Field, state: ScanStat
     for (const member of members) {
       const key = member.key;
       const value = member.value;
-      const childPath = new FieldPath(path, segment, key, -1);
-      if (named) {
-        const lower = jsonKeyName(segment, key).toLowerCase();
-        const isMessage = (lower === 'content' && (hasRole || mode.conversation)) || (mode.parts && lower === 'text');
-        if (isQueryField(lower) || isMessage) {
-          if (value.kind === 'string') {
-            claim(claimed, value);
-            leakString(stringSegment(segment, value), childPath, state, depth, lower === 'query');
-            continue;
-          }
-          // A query or message given as parts (`{"text": …}`, `["…"]`): each part is the query.
-          if (value.kind === 'array' || value.kind === 'object') { walkJson(value, segment, childPath, state, depth, PARTS, mask, names, marks, claimed); continue; }
-        }
-        if (isConversationField(lower)) {
-          if (value.kind === 'array') { walkJson(value, segment, childPath, state, depth, isHistoryField(lower) ? HISTORY : CONVERSATION, mask, names, marks, claimed); continue; }
-          if (value.kind === 'string') {
-            claim(claimed, value);
-            leakConversation(stringSegment(segment, value), childPath, state, depth + 1);
-            continue;
-          }
-        }
-        visitValue(value, segment, childPath, state, depth, PLAIN, mask, names, marks, claimed);
+      if (!named) {
+        if (!ignorable(value, marks)) visitValue(value, segment, new FieldPath(path, segment, key, -1), state, depth, mode.inQuery ? IN_QUERY : PLAIN, mask, names, marks, claimed);
         continue;
       }
-      visitValue(value, segment, childPath, state, depth, mode.inQuery ? IN_QUERY : PLAIN, mask, names, marks, claimed);
+      const childPath = new FieldPath(path, segment, key, -1);
+      const lower = jsonKeyName(segment, key).toLowerCase();
+      const isMessage = (lower === 'content' && (hasRole || mode.conversation)) || (mode.parts && lower === 'text');
+      if (isQueryField(lower) || isMessage) {
+        if (value.kind === 'string') {
+          claim(claimed, value);
+          leakString(stringSegment(segment, value), childPath, state, depth, lower === 'query');
+          continue;
+        }
+        // A query or message given as parts (`{"text": …}`, `["…"]`): each part is the query.
+        if (value.kind === 'array' || value.kind === 'object') { walkJson(value, segment, childPath, state, depth, PARTS, mask, names, marks, claimed); continue; }
+      }
+      if (isConversationField(lower)) {
+        if (value.kind === 'array') { walkJson(value, segment, childPath, state, depth, isHistoryField(lower) ? HISTORY : CONVERSATION, mask, names, marks, claimed); continue; }
+        if (value.kind === 'string') {
+          claim(claimed, value);
+          leakConversation(stringSegment(segment, value), childPath, state, depth + 1);
+          continue;
+        }
+      }
+      visitValue(value, segment, childPath, state, depth, PLAIN, mask, names, marks, claimed);
     }
     return;
   }
@@ -230,17 +232,22 @@ function walkJson(node: JsonNode, segment: Segment, path: Field, state: ScanStat
     const items = node.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      const childPath = new FieldPath(path, segment, null, i);
       if (item.kind === 'string' && !mode.inQuery && mode.bareStrings) {
         claim(claimed, item);
-        leakString(stringSegment(segment, item), childPath, state, depth, false);
-      } else {
-        visitValue(item, segment, childPath, state, depth, mode, mask, names, marks, claimed);
+        leakString(stringSegment(segment, item), new FieldPath(path, segment, null, i), state, depth, false);
+      } else if (!ignorable(item, marks)) {
+        visitValue(item, segment, new FieldPath(path, segment, null, i), state, depth, mode, mask, names, marks, claimed);
       }
     }
     return;
   }
   visitValue(node, segment, path, state, depth, mode, mask, names, marks, claimed);
+}
+
+/** A value visitValue leaves to the values pass (its path is then never needed: most values are these). */
+function ignorable(node: JsonNode, marks: StructureMarks): boolean {
+  if (node.kind === 'string') return node.end === node.start || (!node.escaped && !marks.within(node.start, node.end));
+  return node.kind === 'number' || node.kind === 'literal';
 }
 
 /**
@@ -309,7 +316,7 @@ function scanPlain(segment: Segment, field: Field, state: ScanState, depth: numb
     if (start >= 0) {
       const value = streamQueryValue(text.slice(start));
       if (!isBlank(value) && !isHashValue(value)) addQuery(state, segment, start, text.length, field, value);
-      scanValues(sliceSegment(segment, start, text.length), field, state, -1);
+      scanValues(sliceSegment(segment, start, text.length), field, state, -1, triggers);
       limit = start;
     }
   }
@@ -322,7 +329,7 @@ function scanPlain(segment: Segment, field: Field, state: ScanState, depth: numb
       if (!isBlank(value.text) && !isHashValue(value.text) && !(q.key === 'query' && isSqlStatement(value.text))) {
         addQuery(state, segment, q.start, q.end, field, value.text);
       }
-      scanValues(value, field, state, -1);
+      scanValues(value, field, state, -1, triggers);
     }
   }
   if ((triggers & QUESTION) !== 0) {
@@ -334,18 +341,18 @@ function scanPlain(segment: Segment, field: Field, state: ScanState, depth: numb
   if ((triggers & (VALUE_TRIGGERS | ESCAPE)) === 0) return;
   if (claimed.length === 0) {
     if (limit === text.length) scanValues(segment, field, state, triggers);
-    else scanValues(sliceSegment(segment, 0, limit), field, state, -1);
+    else scanValues(sliceSegment(segment, 0, limit), field, state, -1, triggers);
     return;
   }
   const spans: [number, number][] = [];
   for (let k = 0; k < claimed.length; k += 2) spans.push([claimed[k]!, claimed[k + 1]!]);
-  spans.sort(byStart);
+  sortFew(spans, byStart);
   let gap = 0;
   for (const [s, e] of spans) {
-    if (s > gap) scanValues(sliceSegment(segment, gap, s), field, state, -1);
+    if (s > gap) scanValues(sliceSegment(segment, gap, s), field, state, -1, triggers);
     gap = Math.max(gap, e);
   }
-  if (gap < limit) scanValues(sliceSegment(segment, gap, limit), field, state, -1);
+  if (gap < limit) scanValues(sliceSegment(segment, gap, limit), field, state, -1, triggers);
 }
 
 function byStart(a: [number, number], b: [number, number]): number {
@@ -361,27 +368,57 @@ function scanQueryString(segment: Segment, start: number, rangeEnd: number, stat
   while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 32)) end--;
   const tail = URL_SUFFIX.exec(text.slice(Math.max(start, end - 9), end));
   if (tail !== null) end -= tail[0].length;
+  const memo = state.queryStrings;
+  memo.lookups++;
   // Read as written (no decoding between it and the source): its findings can be reused where it is repeated.
-  const reusable = segment.map === null;
-  const key = reusable ? `${inQuery ? 'q' : 'p'}${text.slice(start, end)}` : '';
+  if (segment.map !== null) {
+    readQueryParams(segment, start, end, state, depth, inQuery);
+    return;
+  }
+  const key = text.slice(start, end);
   const origin = segment.base + start;
-  if (reusable) {
-    const seen = state.queryStrings.seen?.get(key);
-    if (seen !== undefined) {
-      for (const h of seen.hits) state.hits.push({ ...h, start: h.start + origin, end: h.end + origin });
+  const seen = inQuery ? memo.seenInQuery : memo.seen;
+  const again = seen?.get(key);
+  if (again !== undefined) {
+    pushShifted(state, again.hits, origin);
+    return;
+  }
+  // In another entry, the same text read the same way gives the same findings: the way takes in how deep it
+  // lies (layers, JSON string quotes), whether it is inside a query, and whether this entry keeps its addresses.
+  let way = -1;
+  if (end - start <= MAX_KNOWN_QUERY_STRING) {
+    way = KnownQueryStrings.way(depth, segment.jsonDepth, inQuery, ipAddressesAllowed(state));
+    const scan = memo.known.get(way, key);
+    if (scan !== undefined) {
+      pushShifted(state, scan.hits, origin);
+      remember(memo, inQuery, key, scan);
       return;
     }
   }
   const first = state.hits.length;
+  const lookups = memo.lookups;
   readQueryParams(segment, start, end, state, depth, inQuery);
-  if (reusable) {
-    const hits: Hit[] = [];
-    for (let h = first; h < state.hits.length; h++) {
-      const hit = state.hits[h] as Hit;
-      hits.push({ ...hit, start: hit.start - origin, end: hit.end - origin });
-    }
-    (state.queryStrings.seen ??= new Map()).set(key, { hits });
+  const hits: Hit[] = [];
+  for (let h = first; h < state.hits.length; h++) {
+    const hit = state.hits[h] as Hit;
+    hits.push({ ...hit, start: hit.start - origin, end: hit.end - origin });
   }
+  const scan: QueryStringScan = { hits };
+  remember(memo, inQuery, key, scan);
+  // One that looked up others (a URL inside a parameter) may have reused what this entry read before it.
+  if (way >= 0 && memo.lookups === lookups) memo.known.set(way, key, scan);
+}
+
+function remember(memo: QueryStringMemo, inQuery: boolean, key: string, scan: QueryStringScan): void {
+  if (inQuery) (memo.seenInQuery ??= new Map()).set(key, scan);
+  else (memo.seen ??= new Map()).set(key, scan);
+}
+
+/** Longer query strings are not kept across entries: they seldom repeat, and the memo's memory stays small. */
+const MAX_KNOWN_QUERY_STRING = 2048;
+
+function pushShifted(state: ScanState, hits: readonly Hit[], origin: number): void {
+  for (const h of hits) state.hits.push({ ...h, start: h.start + origin, end: h.end + origin });
 }
 
 function readQueryParams(segment: Segment, start: number, end: number, state: ScanState, depth: number, inQuery: boolean): void {
@@ -407,10 +444,12 @@ function readQueryParams(segment: Segment, start: number, end: number, state: Sc
   }
 }
 
+const LIMITER_PHRASE = 'exceeded for IP:';
+
 /** The global limiter keeps the client address on purpose (log-formats.md § Rate limiting). */
 function afterGlobalLimiter(text: string, at: number): boolean {
-  const i = text.lastIndexOf('exceeded for IP:', at);
-  return i >= 0 && at - i <= 40;
+  // Only a phrase starting in the 40 characters before `at` counts: only those are read.
+  return text.slice(Math.max(0, at - 40), at + LIMITER_PHRASE.length).indexOf(LIMITER_PHRASE) >= 0;
 }
 
 const API_KEY_PREFIX = /(?<![A-Za-z0-9_])key:([^\s"'\\,;()[\]{}<>]+)/g;
@@ -428,13 +467,19 @@ function addSpans(state: ScanState, rule: RuleId, view: Segment, field: Field, s
   spans.length = 0;
 }
 
-/** E-mails, cards, phones, IBANs, IP addresses and API-key prefixes in free text (decoded first when it holds escapes). */
-function scanValues(segment: Segment, field: Field, state: ScanState, knownTriggers: number): void {
+/**
+ * E-mails, cards, phones, IBANs, IP addresses and API-key prefixes in free text (decoded first when it holds
+ * escapes). `knownTriggers`: the text's own, when known (else -1). `within`: those of a text it is a raw part of;
+ * a part has none its whole lacks, so only those are looked for (unless decoding made a new text).
+ */
+function scanValues(segment: Segment, field: Field, state: ScanState, knownTriggers: number, within = ALL): void {
   let view = segment;
   const raw = segment.text;
   if (raw.indexOf('%') >= 0 || raw.indexOf('\\u') >= 0) view = decodeFully(segment, false, true) ?? segment;
   const text = view.text;
-  const triggers = view === segment && knownTriggers >= 0 ? knownTriggers : triggersOf(text, VALUE_TRIGGERS);
+  let triggers: number;
+  if (view !== segment) triggers = triggersOf(text, VALUE_TRIGGERS);
+  else triggers = knownTriggers >= 0 ? knownTriggers : triggersOf(text, VALUE_TRIGGERS & within);
   if ((triggers & VALUE_TRIGGERS) === 0) return;
   const spans: number[] = [];
   if ((triggers & AT) !== 0) { findEmails(text, 0, text.length, spans); addSpans(state, 'email', view, field, spans); }

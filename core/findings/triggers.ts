@@ -75,39 +75,57 @@ const KEY_STEMS_ALL = /prompt|question|content|history|messages/g;
  */
 export class StructureMarks {
   private readonly marks: number[] = [];
+  /** Where each group of marks ends in `marks`: a group (one trigger's) is ascending as found, so none is sorted. */
+  private readonly groupEnds: number[] = [];
 
   constructor(text: string, mask: number) {
     const marks = this.marks;
-    if ((mask & QUESTION) !== 0) for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) marks.push(i);
-    if ((mask & ESCAPE) !== 0) for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) marks.push(i);
-    if ((mask & STREAM) !== 0) for (let i = text.indexOf('Starting stream'); i >= 0; i = text.indexOf('Starting stream', i + 1)) marks.push(i);
+    if ((mask & QUESTION) !== 0) {
+      for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) marks.push(i);
+      this.endGroup();
+    }
+    if ((mask & ESCAPE) !== 0) {
+      for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) marks.push(i);
+      this.endGroup();
+    }
+    if ((mask & STREAM) !== 0) {
+      for (let i = text.indexOf('Starting stream'); i >= 0; i = text.indexOf('Starting stream', i + 1)) marks.push(i);
+      this.endGroup();
+    }
     if ((mask & QUERY_KEY) !== 0) {
       for (let i = text.indexOf('uery'); i >= 0; i = text.indexOf('uery', i + 4)) {
         const c = text.charCodeAt(i + 4);
         if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) marks.push(i);
       }
+      this.endGroup();
       const re = KEY_STEMS_ALL;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) marks.push(m.index);
+      this.endGroup();
     }
-    marks.sort(ascending);
+  }
+
+  private endGroup(): void {
+    const ends = this.groupEnds;
+    if (this.marks.length > (ends.length === 0 ? 0 : (ends[ends.length - 1] as number))) ends.push(this.marks.length);
   }
 
   /** Whether a trigger starts in text[start, end). */
   within(start: number, end: number): boolean {
     const marks = this.marks;
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((marks[mid] as number) < start) lo = mid + 1;
-      else hi = mid;
+    let from = 0;
+    for (const to of this.groupEnds) {
+      let lo = from;
+      let hi = to;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((marks[mid] as number) < start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < to && (marks[lo] as number) < end) return true;
+      from = to;
     }
-    return lo < marks.length && (marks[lo] as number) < end;
+    return false;
   }
-}
-
-function ascending(a: number, b: number): number {
-  return a - b;
 }

@@ -50,8 +50,10 @@ function nameAndEqualsAt(text: string, at: number, to: number): boolean {
 export function findQueryRanges(text: string, from: number, to: number, wholeUrl: boolean, claimed: readonly number[]): QueryRange[] {
   const out: QueryRange[] = [];
   let p = from;
-  // The token state is carried forward, so the text is read once however many `?` it holds.
-  let scanned = from;
+  // The token before each `?`: where it starts, and whether it holds a `/`. Nothing before `barrier` belongs to
+  // it (the start, the end of a claimed span or of a query string); its state is known up to `scanned`.
+  let barrier = from;
+  let scanned = -1;
   let tokenHasSlash = false;
   let tokenStart = from;
   let lineEnd = -1; // the end of the line holding the current `?`, searched once per line
@@ -59,11 +61,24 @@ export function findQueryRanges(text: string, from: number, to: number, wholeUrl
     const q = text.indexOf('?', p);
     if (q < 0 || q >= to) break;
     const skipTo = claimedEnd(claimed, q);
-    if (skipTo >= 0) { p = skipTo; scanned = Math.max(scanned, skipTo); tokenHasSlash = false; tokenStart = skipTo; continue; }
-    for (; scanned < q; scanned++) {
-      const c = text.charCodeAt(scanned);
-      if (endsToken(c)) { tokenHasSlash = false; tokenStart = scanned + 1; } else if (c === 47) tokenHasSlash = true;
+    if (skipTo >= 0) { p = skipTo; barrier = skipTo; continue; }
+    if (scanned < barrier) {
+      // The first `?` since the barrier: its token is read backwards, not the whole text before it.
+      tokenHasSlash = false;
+      tokenStart = barrier;
+      for (let k = q - 1; k >= barrier; k--) {
+        const c = text.charCodeAt(k);
+        if (endsToken(c)) { tokenStart = k + 1; break; }
+        if (c === 47) tokenHasSlash = true;
+      }
+    } else {
+      // Later ones carry the state forward: the text is read once however many `?` it holds.
+      for (let k = scanned; k < q; k++) {
+        const c = text.charCodeAt(k);
+        if (endsToken(c)) { tokenHasSlash = false; tokenStart = k + 1; } else if (c === 47) tokenHasSlash = true;
+      }
     }
+    scanned = q;
     if (lineEnd < q) {
       lineEnd = text.indexOf('\n', q);
       if (lineEnd < 0 || lineEnd > to) lineEnd = to;
@@ -72,9 +87,7 @@ export function findQueryRanges(text: string, from: number, to: number, wholeUrl
     if (isQuery) {
       out.push({ start: q + 1, end: lineEnd });
       p = lineEnd;
-      scanned = Math.max(scanned, lineEnd);
-      tokenHasSlash = false;
-      tokenStart = lineEnd;
+      barrier = lineEnd;
     } else {
       p = q + 1;
     }
