@@ -37,8 +37,8 @@ function generalize(text: string): string {
   let t = text;
   if (t.indexOf('[REDACTED:') >= 0) t = t.replace(REDACTED, '<…>');
   if (hasUuidDashes(t)) t = t.replace(UUID, '<id>');
-  if (hasUlidRun(t)) t = t.replace(ULID, '<id>');
-  if (hasHexRun(t)) t = t.replace(HEX_ID, '<id>');
+  if (hasRun(t, 26, isUlidChar)) t = t.replace(ULID, '<id>');
+  if (hasRun(t, 12, isHexChar)) t = t.replace(HEX_ID, '<id>');
   if (t.indexOf('conn_') >= 0) t = t.replace(CONNECTION_ID, '<id>');
   if (t.indexOf('?') >= 0) t = t.replace(QUERY_STRING, '?<…>');
   return t.replace(NUMBER, '<n>');
@@ -63,30 +63,17 @@ function isUlidChar(c: number): boolean {
 }
 
 /**
- * 12 hex characters in a row. A run of 12 covers one of every 12th position: only those are looked at, and the
- * run around each one that is hex.
+ * `length` characters in a row for which `isChar` holds. A run that long covers one of every `length`-th
+ * position: only those are looked at, and the run around each one.
  */
-function hasHexRun(text: string): boolean {
-  for (let p = 11; p < text.length; p += 12) {
-    if (!isHexChar(text.charCodeAt(p))) continue;
+function hasRun(text: string, length: number, isChar: (c: number) => boolean): boolean {
+  for (let p = length - 1; p < text.length; p += length) {
+    if (!isChar(text.charCodeAt(p))) continue;
     let s = p;
-    while (s > p - 11 && isHexChar(text.charCodeAt(s - 1))) s--;
+    while (s > p - (length - 1) && isChar(text.charCodeAt(s - 1))) s--;
     let e = p + 1;
-    while (e - s < 12 && e < text.length && isHexChar(text.charCodeAt(e))) e++;
-    if (e - s >= 12) return true;
-  }
-  return false;
-}
-
-/** 26 ULID characters in a row, looked for as hasHexRun looks for its 12. */
-function hasUlidRun(text: string): boolean {
-  for (let p = 25; p < text.length; p += 26) {
-    if (!isUlidChar(text.charCodeAt(p))) continue;
-    let s = p;
-    while (s > p - 25 && isUlidChar(text.charCodeAt(s - 1))) s--;
-    let e = p + 1;
-    while (e - s < 26 && e < text.length && isUlidChar(text.charCodeAt(e))) e++;
-    if (e - s >= 26) return true;
+    while (e - s < length && e < text.length && isChar(text.charCodeAt(e))) e++;
+    if (e - s >= length) return true;
   }
   return false;
 }
