@@ -1,12 +1,10 @@
 import type { Report } from '../../core/report.ts';
 import { buildReport } from '../../core/store/queries/build-report.ts';
 import type { ReportRequest } from '../../core/store/queries/build-report.ts';
+import { ReportReader } from '../reports/report-reader.ts';
 import { sharedPlugin } from './shared-plugin.ts';
 
-/**
- * Reports for the API, the WebSocket and the alerts. Asynchronous on purpose: today the query runs on this
- * thread; a reader thread can take it over without any caller changing.
- */
+/** Reports for the API, the WebSocket and the alerts, built off the main thread (see ReportReader). */
 export interface ReportService {
   build(request: ReportRequest): Promise<Report>;
 }
@@ -18,8 +16,15 @@ declare module 'fastify' {
 }
 
 export const reportServicePlugin = sharedPlugin('report-service', async (app) => {
-  const reports: ReportService = {
-    build: async (request) => buildReport(app.store, request),
-  };
-  app.decorate('reports', reports);
+  const here = (request: ReportRequest): Report => buildReport(app.store, request);
+  // A store in memory exists on this connection only: no other thread can read it.
+  if (app.store.path === ':memory:') {
+    app.decorate('reports', { build: async (request: ReportRequest) => here(request) } satisfies ReportService);
+    return;
+  }
+  const reader = new ReportReader(app.store.path, here, (reason) =>
+    app.log.error({ reason }, 'the report thread stopped; reports are built on the main thread from now on'),
+  );
+  app.decorate('reports', { build: (request: ReportRequest) => reader.build(request) } satisfies ReportService);
+  app.addHook('onClose', async () => reader.close());
 });
