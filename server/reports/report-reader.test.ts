@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openTestStore, stagingLines } from '../../core/store/queries/test-store.ts';
 import { buildReport } from '../../core/store/queries/build-report.ts';
 import type { ReportRequest } from '../../core/store/queries/build-report.ts';
-import { ReportReader } from './report-reader.ts';
+import { ReportReader, ReportThreadError } from './report-reader.ts';
 import { TooManyBucketsError } from '../../core/metrics/buckets.ts';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -47,4 +47,14 @@ test('a window with too many buckets fails as it does on this thread, so the cal
   const tooLong: ReportRequest = { fromMs: at('1990-01-01T00:00:00Z'), toMs: at('2026-11-20T09:02:00Z'), bucket: '1m' };
   await assert.rejects(reader.build(tooLong), (err: unknown) => err instanceof TooManyBucketsError && /--bucket/.test(err.message));
   assert.throws(() => buildReport(ts.store, tooLong), TooManyBucketsError);
+});
+
+test('closing fails what is still waiting, and later reports come from this thread', async (t) => {
+  const ts = openTestStore(stagingLines());
+  t.after(() => ts.cleanup());
+  const reader = new ReportReader(ts.path, (w) => buildReport(ts.store, w));
+  const failed = assert.rejects(reader.build(WINDOWS[0] as ReportRequest), (err: unknown) => err instanceof ReportThreadError && /closing/.test(err.message));
+  await reader.close();
+  await failed;
+  assert.deepEqual(await reader.build(WINDOWS[1] as ReportRequest), buildReport(ts.store, WINDOWS[1] as ReportRequest));
 });
