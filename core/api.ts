@@ -44,6 +44,31 @@ export interface Health {
   version: string;
 }
 
+/**
+ * What `/healthz` tells a caller without the token when the service has one (Fly's checks, load balancers):
+ * states and times, not what is read or where it is stored.
+ */
+export interface PublicHealth {
+  status: Health['status'];
+  reason: string | null;
+  source: Pick<SourceStatus, 'kind' | 'state' | 'restarts' | 'lastRestartAt' | 'lastEntryAt'>;
+  store: Pick<StoreStatus, 'writable'>;
+  lagSeconds: number | null;
+  version: string;
+}
+
+export function publicHealth(health: Health): PublicHealth {
+  const { source, store } = health;
+  return {
+    status: health.status,
+    reason: health.status === 'ok' ? null : !store.writable ? 'the store cannot be written' : `the ${source.kind} source is ${source.state}`,
+    source: { kind: source.kind, state: source.state, restarts: source.restarts, lastRestartAt: source.lastRestartAt, lastEntryAt: source.lastEntryAt },
+    store: { writable: store.writable },
+    lagSeconds: health.lagSeconds,
+    version: health.version,
+  };
+}
+
 export interface ConnectionStream {
   openedAt: string | null;
   closedAt: string | null;

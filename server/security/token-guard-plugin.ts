@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** null when the service has no token. */
     sessions: SessionSigner | null;
+    /** True when the request carries the token or a session (always, when the service has no token). */
+    requestAuthorised(request: FastifyRequest): boolean;
   }
 }
 
@@ -24,6 +26,7 @@ export const tokenGuardPlugin = sharedPlugin<{ token: string | null }>('token-gu
   const token = options.token;
   const sessions = token === null ? null : new SessionSigner(token);
   app.decorate('sessions', sessions);
+  app.decorate('requestAuthorised', (request: FastifyRequest) => token === null || sessions === null || authorised(request, token, sessions, app.now()));
   if (token === null || sessions === null) return;
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public === true) return;

@@ -36,8 +36,28 @@ test('healthz answers 503 when the store cannot be written', async (t) => {
   assert.match(res.json<Health>().reason ?? '', /store cannot be written: database or disk is full/);
 });
 
-test('healthz needs no token even when the service has one', async (t) => {
-  const { app, close } = testApp({ token: 'correct-horse-battery-staple-0123456789' });
+test('healthz needs no token even when the service has one, and tells such callers states, not names or paths', async (t) => {
+  const token = 'correct-horse-battery-staple-0123456789';
+  const { app, live, close } = testApp({ token });
   t.after(close);
-  assert.equal((await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'recorder.fly.dev' } })).statusCode, 200);
+  const anonymous = await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'recorder.fly.dev' } });
+  assert.equal(anonymous.statusCode, 200);
+  const full = app.health.current();
+  assert.deepEqual(anonymous.json(), {
+    status: 'ok',
+    reason: null,
+    source: { kind: full.source.kind, state: 'running', restarts: full.source.restarts, lastRestartAt: full.source.lastRestartAt, lastEntryAt: full.source.lastEntryAt },
+    store: { writable: true },
+    lagSeconds: full.lagSeconds,
+    version: '0.1.0-test',
+  });
+  assert.ok(!anonymous.body.includes(full.store.path) && !anonymous.body.includes(full.source.target));
+
+  const withToken = await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'recorder.fly.dev', authorization: `Bearer ${token}` } });
+  assert.deepEqual(withToken.json(), full);
+
+  live.changeSource({ state: 'stalled', reason: `no output from fly logs for ${full.source.target}` });
+  const stalled = await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'recorder.fly.dev' } });
+  assert.equal(stalled.statusCode, 503);
+  assert.equal(stalled.json<{ reason: string }>().reason, `the ${full.source.kind} source is stalled`);
 });
