@@ -53,8 +53,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   now?: () => number;
   webDist?: string;
-  /** Trust X-Forwarded-For from a proxy in front (rate limits then count real clients). */
-  trustProxy?: boolean;
+  /** Proxies in front whose X-Forwarded-For is believed, nearest first (rate limits then count real clients). */
+  trustedProxies?: number;
   rateLimits?: { general?: BucketPolicy; session?: BucketPolicy };
   liveFeed?: { metricsIntervalMs?: number; limits?: OutboxLimits };
   alerts?: { incidentCheckMs?: number; minIntervalMs?: number };
@@ -71,7 +71,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors,
     bodyLimit: 64 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    // The nearest hops only, never `true`: trusting every hop would believe the address a client wrote itself.
+    trustProxy: trustedHops(options.trustedProxies ?? 0),
     // Long enough for an ISO time or a connection id in the path; nothing of ours needs more.
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: true,
@@ -120,4 +121,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(liveRoutes);
   void app.register(dashboardRoutes, { distPath: options.webDist ?? DEFAULT_WEB_DIST });
   return app;
+}
+
+/** Fastify's `trustProxy` for the nearest `hops` proxies; none at all when 0, so no header is ever read. */
+function trustedHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops === 0 ? false : (_address, hop) => hop < hops;
 }

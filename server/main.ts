@@ -72,6 +72,7 @@ export async function startService(config: ServiceConfig, deps: ServiceDeps): Pr
     env: deps.env,
     logger,
     webDist,
+    trustedProxies: config.trustedProxies,
   });
   try {
     await app.listen({ host: config.host, port: config.port });

@@ -15,6 +15,8 @@ test('with no app configured the service runs simulated traffic into data/demo.d
   assert.equal(c.port, 8080);
   assert.equal(c.token, null);
   assert.equal(c.retentionDays, 30);
+  assert.equal(c.trustedProxies, 0);
+  assert.equal(resolveServiceConfig({}, { FLIGHT_RECORDER_TRUSTED_PROXIES: '1' }, '/srv/fr', NOW).trustedProxies, 1);
 });
 
 test("FLY_APP_NAME is the analyzer's own app and never the one it follows", () => {
@@ -62,6 +64,7 @@ test('settings that cannot work are refused with what to do', () => {
   refuse({ port: '80a' }, {}, /--port/);
   refuse({ port: '70000' }, {}, /--port/);
   refuse({ retentionDays: '0' }, {}, /--retention-days/);
+  refuse({}, { FLIGHT_RECORDER_TRUSTED_PROXIES: 'yes' }, /FLIGHT_RECORDER_TRUSTED_PROXIES must be a whole number from 0 to 10/);
   refuse({}, { FLIGHT_RECORDER_TOKEN: 'short' }, /too short/);
   refuse({}, { FLIGHT_RECORDER_WEBHOOK: 'hooks.slack.com/services/T0/B0/secretpart' }, /not a URL/);
   try {

@@ -35,6 +35,11 @@ export interface ServiceConfig {
   demo: boolean;
   source: SourceSpec;
   retentionDays: number;
+  /**
+   * Proxies in front whose X-Forwarded-For is believed, counted from this service outwards: 1 on Fly (its edge
+   * proxy), so that rate limits count clients, not the proxy. 0 trusts no header: a client could claim any address.
+   */
+  trustedProxies: number;
 }
 
 /** A setting that cannot work; the message says which and what to do. The CLI exits 2 with it. */
@@ -65,12 +70,13 @@ export function resolveServiceConfig(flags: StartFlags, env: NodeJS.ProcessEnv, 
   const port = integerSetting(setting(flags.port, 'PORT'), DEFAULT_PORT, 0, 65535, '--port (or PORT)');
   const retentionDays = integerSetting(setting(flags.retentionDays, 'FLIGHT_RECORDER_RETENTION_DAYS'), DEFAULT_RETENTION_DAYS, 1, 36_500, '--retention-days (or FLIGHT_RECORDER_RETENTION_DAYS)');
   const webhookUrl = webhookSetting(setting(undefined, 'FLIGHT_RECORDER_WEBHOOK'));
+  const trustedProxies = integerSetting(setting(undefined, 'FLIGHT_RECORDER_TRUSTED_PROXIES'), 0, 0, 10, 'FLIGHT_RECORDER_TRUSTED_PROXIES');
   try {
     assertSafeBind(host, token);
   } catch (err) {
     throw new ServiceConfigError((err as Error).message);
   }
-  return { host, port, token, webhookUrl, dbPath, storeKind: demo ? 'demo' : 'real', demo, source, retentionDays };
+  return { host, port, token, webhookUrl, dbPath, storeKind: demo ? 'demo' : 'real', demo, source, retentionDays, trustedProxies };
 }
 
 function sourceOf(text: string, app: string | undefined, flags: StartFlags, env: NodeJS.ProcessEnv, cwd: string, nowMs: number): SourceSpec {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { readToml } from './read-toml.ts';
 import type { TomlTable } from './read-toml.ts';
 import { DEFAULT_PORT, HEALTH_PATH, IMAGE_DB_PATH } from '../service-defaults.ts';
+import { resolveServiceConfig } from '../service-config.ts';
 
 const flyText = readFileSync(new URL('../../fly.toml', import.meta.url), 'utf8');
 const fly = readToml(flyText);
@@ -42,6 +43,11 @@ test('a public bind on Fly comes with a token kept as a secret, never in the fil
   assert.doesNotMatch(flyText, /^\s*FLIGHT_RECORDER_(TOKEN|SECRET|NATS_PASSWORD)\s*=/m);
   assert.match(flyText, /fly secrets set FLIGHT_RECORDER_TOKEN=/);
   assert.doesNotMatch(flyText, /^\s*FLY_APP_NAME\s*=/m);
+});
+
+test("on Fly the one proxy in front is trusted, so rate limits count clients rather than Fly's proxy", () => {
+  assert.equal(table(fly, 'env')['FLIGHT_RECORDER_TRUSTED_PROXIES'], '1');
+  assert.equal(resolveServiceConfig({}, { ...table(fly, 'env'), FLIGHT_RECORDER_TOKEN: 'x'.repeat(40), FLIGHT_RECORDER_NATS_USER: 'org', FLIGHT_RECORDER_NATS_PASSWORD: 'token' }, '/', 0).trustedProxies, 1);
 });
 
 test('the image builds in two stages and runs as node, without core dumps or diagnostic flags', () => {

@@ -16,7 +16,7 @@ export const DEFAULT_SESSION: BucketPolicy = { capacity: 10, refillPerSecond: 0.
 
 /**
  * Per-address token buckets, checked before anything else so that refused guesses cost nothing. Behind a
- * proxy every client shares the proxy's address unless the app trusts it (`trustProxy`).
+ * proxy every client shares the proxy's address unless the app trusts it (`FLIGHT_RECORDER_TRUSTED_PROXIES`).
  */
 export const rateLimitPlugin = sharedPlugin<RateLimitOptions>('rate-limit', async (app, options) => {
   const general = new TokenBuckets(options.general ?? DEFAULT_GENERAL);

@@ -50,6 +50,7 @@ export async function startFollowedService(options: FollowedServiceOptions = {})
     demo: false,
     source: { kind: 'file', path: logFile, format: 'plain' },
     retentionDays: 36_500,
+    trustedProxies: 0,
   };
   let service: RunningService;
   try {
