@@ -4,9 +4,9 @@ import type { Finding } from '../findings/finding.ts';
 import type { EventRecord, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import { MetaTable } from './meta.ts';
 import { SeenConnections } from './seen-connections.ts';
+import { QueryHashMacs } from './query-hash-macs.ts';
+import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
-
-const LEAKED_IN_MEMORY = 50_000;
 
 export interface StoredFindingInput {
   finding: Finding;
@@ -34,17 +34,7 @@ export class StoreWriter implements JoinSink {
   private readonly templateIds = new Map<string, number>();
   private readonly flagEntryStmt;
   private readonly seenConnections: SeenConnections;
-  private readonly insertMacStmt;
-  private readonly findMacStmt;
-  private readonly leakedMacsStmt;
-  private readonly hasLeakedStmt;
-  /**
-   * Keyed hashes of queries known to have leaked: asked once per audit line, so held in memory while they are
-   * few (one per distinct leaked query; test traffic repeats its queries), asked of the store past that. Only
-   * ever added to; read again after a rollback.
-   */
-  private leakedMacs: Set<string> | 'too many' | null = null;
-  private readonly deleteMacsStmt;
+  private readonly queryHashMacs: QueryHashMacs;
   private readonly entryRefStmt;
   private readonly replaceMessageStmt;
   private readonly insertGapStmt;
@@ -56,8 +46,8 @@ export class StoreWriter implements JoinSink {
 
   constructor(
     private readonly db: Db,
-    /** How many leaked-query hashes are held in memory before they are asked of the store. */
-    private readonly leakedInMemory = LEAKED_IN_MEMORY,
+    /** How many leaked-query hashes are held in memory before they are asked of the store (QueryHashMacs). */
+    leakedInMemory?: number,
   ) {
     this.meta = new MetaTable(db);
     this.insertEntryStmt = db.prepare(
@@ -84,11 +74,7 @@ export class StoreWriter implements JoinSink {
     this.insertTemplateStmt = db.prepare('INSERT INTO finding_templates (text) VALUES (?)');
     this.flagEntryStmt = db.prepare('UPDATE entries SET flagged = 1 WHERE id = ?');
     this.seenConnections = new SeenConnections(db);
-    this.insertMacStmt = db.prepare('INSERT OR IGNORE INTO query_hash_macs (mac, kind, entry_id) VALUES (?, ?, ?)');
-    this.findMacStmt = db.prepare<[string, string], { entry_id: number }>('SELECT entry_id FROM query_hash_macs WHERE mac = ? AND kind = ?');
-    this.leakedMacsStmt = db.prepare<[number], string>("SELECT DISTINCT mac FROM query_hash_macs WHERE kind = 'leaked' LIMIT ?").pluck();
-    this.hasLeakedStmt = db.prepare<[string], number>("SELECT 1 FROM query_hash_macs WHERE mac = ? AND kind = 'leaked' LIMIT 1").pluck();
-    this.deleteMacsStmt = db.prepare('DELETE FROM query_hash_macs WHERE mac = ? AND kind = ?');
+    this.queryHashMacs = new QueryHashMacs(db, leakedInMemory);
     this.entryRefStmt = db.prepare<[number], { time_ms: number; time: string; instance: string; provider: string; message: string }>(
       'SELECT time_ms, time, instance, provider, message FROM entries WHERE id = ?',
     );
@@ -120,7 +106,7 @@ export class StoreWriter implements JoinSink {
       this.templateIds.clear();
       this.knownHigh.clear();
       this.seenConnections.reload();
-      this.leakedMacs = null;
+      this.queryHashMacs.forget();
       throw err;
     } finally {
       this.depth--;
@@ -198,34 +184,20 @@ export class StoreWriter implements JoinSink {
     return this.seenConnections.seenBefore(connectionMac);
   }
 
-  addQueryHashMac(mac: string, kind: 'audit' | 'leaked', entryId: number): void {
-    this.insertMacStmt.run(mac, kind, entryId);
-    if (kind === 'leaked') {
-      const leaked = this.leaked();
-      if (leaked !== 'too many') leaked.add(mac);
-      if (leaked !== 'too many' && leaked.size > this.leakedInMemory) this.leakedMacs = 'too many';
-    }
+  addQueryHashMac(mac: string, kind: QueryHashMacKind, entryId: number): void {
+    this.queryHashMacs.add(mac, kind, entryId);
   }
 
-  entriesWithQueryHashMac(mac: string, kind: 'audit' | 'leaked'): number[] {
-    return this.findMacStmt.all(mac, kind).map((r) => r.entry_id);
+  entriesWithQueryHashMac(mac: string, kind: QueryHashMacKind): number[] {
+    return this.queryHashMacs.entriesWith(mac, kind);
   }
 
   hasLeakedQueryHashMac(mac: string): boolean {
-    const leaked = this.leaked();
-    return leaked === 'too many' ? this.hasLeakedStmt.get(mac) !== undefined : leaked.has(mac);
+    return this.queryHashMacs.hasLeaked(mac);
   }
 
-  private leaked(): Set<string> | 'too many' {
-    if (this.leakedMacs === null) {
-      const macs = this.leakedMacsStmt.all(this.leakedInMemory + 1);
-      this.leakedMacs = macs.length > this.leakedInMemory ? 'too many' : new Set(macs);
-    }
-    return this.leakedMacs;
-  }
-
-  deleteQueryHashMacs(mac: string, kind: 'audit' | 'leaked'): void {
-    this.deleteMacsStmt.run(mac, kind);
+  deleteQueryHashMacs(mac: string, kind: QueryHashMacKind): void {
+    this.queryHashMacs.delete(mac, kind);
   }
 
   entryRef(entryId: number): { time_ms: number; time: string; instance: string; provider: string; message: string } | undefined {
