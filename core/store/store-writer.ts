@@ -7,10 +7,22 @@ import { SeenConnections } from './seen-connections.ts';
 import { QueryHashMacs } from './query-hash-macs.ts';
 import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
+import { FindingInserts } from './finding-inserts.ts';
 
 export interface StoredFindingInput {
   finding: Finding;
   template: string;
+}
+
+/** A row of `finding_kinds`, with the minute-count kinds its findings add to. */
+interface FindingKind {
+  id: number;
+  rule: Finding['rule'];
+  template: string;
+  ruleKind: string;
+  openKind: string;
+  /** `sourceKind` by instance: built once, not per finding. */
+  sourceKinds: Map<string, string>;
 }
 
 /**
@@ -23,7 +35,11 @@ export class StoreWriter implements JoinSink {
   private readonly insertEventStmt;
   private readonly updateEventStmt;
   private readonly saveStreamStmt;
-  private readonly insertFindingStmt;
+  private readonly findingInserts: FindingInserts;
+  private readonly kindIdStmt;
+  private readonly insertKindStmt;
+  /** Kinds by rule, source, field and template; forgotten on rollback like the template ids. */
+  private readonly kinds = new Map<string, FindingKind>();
   private readonly templateIdStmt;
   private readonly firstHighStmt;
   private readonly insertFirstHighStmt;
@@ -64,10 +80,11 @@ export class StoreWriter implements JoinSink {
          first_token_ms, first_token_at, first_token_from_audit, duration_ms, tokens, inter_token_ms, query_hash_ok, test, key_fp, open_event_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertFindingStmt = db.prepare(
-      `INSERT INTO stored_findings (entry_id, time_ms, time, instance, provider, rule, severity, source, field, start, end, length, preview, fingerprint, template_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.findingInserts = new FindingInserts(db);
+    this.kindIdStmt = db.prepare<[string, string, string, number], number>(
+      'SELECT id FROM finding_kinds WHERE rule = ? AND source = ? AND field = ? AND template_id = ?',
+    ).pluck();
+    this.insertKindStmt = db.prepare('INSERT INTO finding_kinds (rule, severity, source, field, template_id) VALUES (?, ?, ?, ?, ?)');
     this.firstHighStmt = db.prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?').pluck();
     this.insertFirstHighStmt = db.prepare('INSERT INTO high_fingerprints (fingerprint, first_finding_id) VALUES (?, ?)');
     this.templateIdStmt = db.prepare<[string], number>('SELECT id FROM finding_templates WHERE text = ?').pluck();
@@ -80,30 +97,39 @@ export class StoreWriter implements JoinSink {
     );
     this.replaceMessageStmt = db.prepare('UPDATE entries SET message = ?, flagged = 1 WHERE id = ?');
     this.insertGapStmt = db.prepare('INSERT INTO gaps (from_ms, to_ms, reason) VALUES (?, ?, ?)');
-    this.rulesOfEntryStmt = db.prepare<[number], string>('SELECT DISTINCT rule FROM stored_findings WHERE entry_id = ?').pluck();
+    this.rulesOfEntryStmt = db.prepare<[number], string>(
+      'SELECT DISTINCT k.rule FROM stored_findings f JOIN finding_kinds k ON k.id = f.kind_id WHERE f.entry_id = ?',
+    ).pluck();
     this.minuteCounts = new MinuteCountBuffer(db);
   }
 
   /**
-   * Runs `fn` in one transaction; the per-minute counts of what it wrote commit with it, or roll back with it. A
-   * nested call is a savepoint: its counts join the outer transaction's, or are dropped alone if it fails.
+   * Runs `fn` in one transaction; the per-minute counts and the findings it gathered are written before it
+   * commits, or dropped with it. A nested call is a savepoint: its counts join the outer transaction's, or are
+   * dropped alone if it fails.
    */
   transaction<T>(fn: () => T): T {
     const outermost = this.depth === 0;
     const before = outermost ? null : this.minuteCounts.snapshot();
+    const findingsBefore = outermost ? null : this.findingInserts.mark;
     this.depth++;
     try {
       return this.db.transaction(() => {
+        if (outermost) this.findingInserts.begin();
         const result = fn();
+        this.findingInserts.flush();
         if (outermost) this.minuteCounts.flush();
         return result;
       })();
     } catch (err) {
       if (before === null) this.minuteCounts.discard();
       else this.minuteCounts.restore(before);
+      if (findingsBefore === null) this.findingInserts.discard();
+      else this.findingInserts.restore(findingsBefore);
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
       this.templateIds.clear();
+      this.kinds.clear();
       this.knownHigh.clear();
       this.seenConnections.reload();
       this.queryHashMacs.forget();
@@ -128,19 +154,34 @@ export class StoreWriter implements JoinSink {
     return id;
   }
 
+  /** Queues the finding's row (written when the transaction ends); returns its id. */
   insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'time' | 'instance' | 'provider'>, input: StoredFindingInput): number {
     const f = input.finding;
-    const template = input.template;
-    this.countFinding(entryId, entry, f.rule, template);
+    const kind = this.kind(f, input.template);
+    this.countFinding(entryId, entry, kind);
     // Stored as `open` (the column's default), until a review says otherwise.
-    this.minuteCounts.add(openKind(f.severity), entry.timeMs);
-    const r = this.insertFindingStmt.run(
-      entryId, entry.timeMs, entry.time, entry.instance, entry.provider, f.rule, f.severity, f.source, f.field, f.start, f.end,
-      f.length, f.preview, f.fingerprint, this.templateId(template),
-    );
-    const id = Number(r.lastInsertRowid);
+    this.minuteCounts.add(kind.openKind, entry.timeMs);
+    const id = this.findingInserts.add([
+      entryId, entry.timeMs, entry.time, entry.instance, entry.provider, kind.id, f.start, f.end, f.length, f.preview, f.fingerprint,
+    ]);
     if (f.severity === 'high') this.rememberHigh(f.fingerprint, id);
     return id;
+  }
+
+  private kind(f: Finding, template: string): FindingKind {
+    const key = `${f.rule}\t${f.source}\t${f.field}\t${template}`;
+    let kind = this.kinds.get(key);
+    if (kind === undefined) {
+      const templateId = this.templateId(template);
+      const id =
+        this.kindIdStmt.get(f.rule, f.source, f.field, templateId) ??
+        Number(this.insertKindStmt.run(f.rule, f.severity, f.source, f.field, templateId).lastInsertRowid);
+      kind = { id, rule: f.rule, template, ruleKind: ruleKind(f.rule), openKind: openKind(f.severity), sourceKinds: new Map() };
+      // Bounded: field paths can vary (array indices), and a miss only asks the table again.
+      if (this.kinds.size >= 10_000) this.kinds.clear();
+      this.kinds.set(key, kind);
+    }
+    return kind;
   }
 
   private rememberHigh(fingerprint: string, findingId: number): void {
@@ -161,7 +202,8 @@ export class StoreWriter implements JoinSink {
   }
 
   /** Flagged entries, entries per rule and per leak source: each entry once, whenever its findings arrive. Runs before the insert. */
-  private countFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'instance'>, rule: Finding['rule'], template: string): void {
+  private countFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'instance'>, kind: FindingKind): void {
+    const rule = kind.rule;
     let rules = this.countedRules.get(entryId);
     if (rules === undefined) {
       // A finding for an entry of an earlier transaction (a linkable hash found later): what it already has counts.
@@ -171,8 +213,13 @@ export class StoreWriter implements JoinSink {
     if (rules.has(rule)) return;
     if (rules.size === 0) this.minuteCounts.add(FLAGGED_KIND, entry.timeMs);
     rules.add(rule);
-    this.minuteCounts.add(ruleKind(rule), entry.timeMs);
-    this.minuteCounts.add(sourceKind(rule, entry.instance, template), entry.timeMs);
+    this.minuteCounts.add(kind.ruleKind, entry.timeMs);
+    let source = kind.sourceKinds.get(entry.instance);
+    if (source === undefined) {
+      source = sourceKind(rule, entry.instance, kind.template);
+      kind.sourceKinds.set(entry.instance, source);
+    }
+    this.minuteCounts.add(source, entry.timeMs);
   }
 
   flagEntry(entryId: number): void {
