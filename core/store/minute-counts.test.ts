@@ -10,6 +10,7 @@ import { StagingLog, ingestLog, prepareLog, storeWith } from './queries/staging-
 import { testKeyMatcher } from '../test-traffic.ts';
 import type { Db } from './open-database.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { MinuteCountBuffer } from './minute-counts.ts';
 
 const START = Date.parse('2026-11-20T09:00:00Z');
 const SECRET = { FLIGHT_RECORDER_SECRET: 'minute-count-tests-secret-minute-count-tests' };
@@ -143,4 +144,26 @@ test('a store of the first schema is migrated: its counts come from its rows, it
   migrated.db.prepare('DELETE FROM entries WHERE id = (SELECT min(id) FROM entries)').run();
   migrated.db.prepare('DELETE FROM stored_findings WHERE id = (SELECT min(id) FROM stored_findings)').run();
   assert.deepEqual(kept(migrated.db), recounted(migrated.db), 'the migrations install the delete triggers too');
+});
+
+test('counts of minutes that come back after another minute add up, and a rolled-back savepoint takes only its own', (t) => {
+  const store = Store.open(':memory:', { env: SECRET });
+  t.after(() => store.close());
+  const buffer = new MinuteCountBuffer(store.db);
+  const at = (minute: number): number => minute * 60_000 + 30_000;
+  store.db.transaction(() => {
+    for (const m of [5, 5, 6, 5, 7, 6, 6, 5]) buffer.add('entries', at(m));
+    const before = buffer.snapshot();
+    buffer.add('entries', at(5));
+    buffer.add('flagged', at(9));
+    buffer.restore(before);
+    buffer.add('flagged', at(8));
+    buffer.flush();
+  })();
+  assert.deepEqual(store.db.prepare('SELECT kind, minute, n FROM minute_counts ORDER BY kind, minute').all(), [
+    { kind: 'entries', minute: 5, n: 4 },
+    { kind: 'entries', minute: 6, n: 3 },
+    { kind: 'entries', minute: 7, n: 1 },
+    { kind: 'flagged', minute: 8, n: 1 },
+  ]);
 });

@@ -15,8 +15,16 @@ export function minuteOf(timeMs: number): number {
   return Math.floor(timeMs / MINUTE_MS);
 }
 
+const eventKinds = new Map<string, string>();
+
+/** Built once per event type: the writer asks for one per event. */
 export function eventKind(type: string): string {
-  return `event:${type}`;
+  let kind = eventKinds.get(type);
+  if (kind === undefined) {
+    kind = `event:${type}`;
+    eventKinds.set(type, kind);
+  }
+  return kind;
 }
 
 export function proxyKind(code: string | null): string {
@@ -45,12 +53,24 @@ export function parseSourceKind(kind: string): { rule: RuleId; instance: string;
   return { rule: kind.slice(7, a) as RuleId, instance: kind.slice(a + 1, b), template: kind.slice(b + 1) };
 }
 
+/** One kind's counts in a transaction: the minute being counted, and those counted before it. */
+interface KindCounts {
+  minute: number;
+  n: number;
+  earlier: Map<number, number>;
+}
+
+function copyOf(k: KindCounts): KindCounts {
+  return { minute: k.minute, n: k.n, earlier: new Map(k.earlier) };
+}
+
 /**
  * Counts added during one transaction, written once per kind and minute when it commits: a batch of thousands
- * of entries costs a few dozen upserts, not one per entry.
+ * of entries costs a few dozen upserts, not one per entry. Entries arrive nearly in time order, so each kind
+ * counts its current minute in place and files it away only when the minute changes.
  */
 export class MinuteCountBuffer {
-  private readonly pending = new Map<string, Map<number, number>>();
+  private readonly pending = new Map<string, KindCounts>();
   private readonly upsert;
 
   constructor(db: Db) {
@@ -61,17 +81,26 @@ export class MinuteCountBuffer {
 
   add(kind: string, timeMs: number): void {
     const minute = minuteOf(timeMs);
-    let byMinute = this.pending.get(kind);
-    if (byMinute === undefined) {
-      byMinute = new Map();
-      this.pending.set(kind, byMinute);
+    const k = this.pending.get(kind);
+    if (k === undefined) {
+      this.pending.set(kind, { minute, n: 1, earlier: new Map() });
+      return;
     }
-    byMinute.set(minute, (byMinute.get(minute) ?? 0) + 1);
+    if (k.minute !== minute) {
+      k.earlier.set(k.minute, (k.earlier.get(k.minute) ?? 0) + k.n);
+      k.minute = minute;
+      k.n = k.earlier.get(minute) ?? 0;
+      k.earlier.delete(minute);
+    }
+    k.n++;
   }
 
   /** Inside the transaction whose rows were counted. */
   flush(): void {
-    for (const [kind, byMinute] of this.pending) for (const [minute, n] of byMinute) this.upsert.run(kind, minute, n);
+    for (const [kind, k] of this.pending) {
+      for (const [minute, n] of k.earlier) this.upsert.run(kind, minute, n);
+      this.upsert.run(kind, k.minute, k.n);
+    }
     this.pending.clear();
   }
 
@@ -81,12 +110,12 @@ export class MinuteCountBuffer {
   }
 
   /** For a nested transaction (a savepoint): what to go back to if only it rolls back. */
-  snapshot(): Map<string, Map<number, number>> {
-    return new Map([...this.pending].map(([kind, byMinute]) => [kind, new Map(byMinute)]));
+  snapshot(): Map<string, KindCounts> {
+    return new Map([...this.pending].map(([kind, k]) => [kind, copyOf(k)]));
   }
 
-  restore(snapshot: Map<string, Map<number, number>>): void {
+  restore(snapshot: Map<string, KindCounts>): void {
     this.pending.clear();
-    for (const [kind, byMinute] of snapshot) this.pending.set(kind, byMinute);
+    for (const [kind, k] of snapshot) this.pending.set(kind, k);
   }
 }
