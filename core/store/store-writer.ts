@@ -18,6 +18,8 @@ export interface StoredFindingInput {
 interface FindingKind {
   id: number;
   rule: Finding['rule'];
+  source: Finding['source'];
+  field: string;
   template: string;
   ruleKind: string;
   openKind: string;
@@ -38,8 +40,11 @@ export class StoreWriter implements JoinSink {
   private readonly findingInserts: FindingInserts;
   private readonly kindIdStmt;
   private readonly insertKindStmt;
-  /** Kinds by rule, source, field and template; forgotten on rollback like the template ids. */
-  private readonly kinds = new Map<string, FindingKind>();
+  /**
+   * Kinds by template, then by rule, source and field among the template's few; forgotten on rollback like the
+   * template ids. (A key joined from all four cost more than the lookup: the template is the long part.)
+   */
+  private readonly kinds = new Map<string, FindingKind[]>();
   private readonly templateIdStmt;
   private readonly firstHighStmt;
   private readonly insertFirstHighStmt;
@@ -169,18 +174,24 @@ export class StoreWriter implements JoinSink {
   }
 
   private kind(f: Finding, template: string): FindingKind {
-    const key = `${f.rule}\t${f.source}\t${f.field}\t${template}`;
-    let kind = this.kinds.get(key);
-    if (kind === undefined) {
-      const templateId = this.templateId(template);
-      const id =
-        this.kindIdStmt.get(f.rule, f.source, f.field, templateId) ??
-        Number(this.insertKindStmt.run(f.rule, f.severity, f.source, f.field, templateId).lastInsertRowid);
-      kind = { id, rule: f.rule, template, ruleKind: ruleKind(f.rule), openKind: openKind(f.severity), sourceKinds: new Map() };
-      // Bounded: field paths can vary (array indices), and a miss only asks the table again.
+    let ofTemplate = this.kinds.get(template);
+    if (ofTemplate === undefined) {
+      // Bounded: a store with very many line shapes asks the table again, which is exact either way.
       if (this.kinds.size >= 10_000) this.kinds.clear();
-      this.kinds.set(key, kind);
+      ofTemplate = [];
+      this.kinds.set(template, ofTemplate);
     }
+    for (const k of ofTemplate) if (k.rule === f.rule && k.field === f.field && k.source === f.source) return k;
+    const templateId = this.templateId(template);
+    const id =
+      this.kindIdStmt.get(f.rule, f.source, f.field, templateId) ??
+      Number(this.insertKindStmt.run(f.rule, f.severity, f.source, f.field, templateId).lastInsertRowid);
+    const kind: FindingKind = {
+      id, rule: f.rule, source: f.source, field: f.field, template, ruleKind: ruleKind(f.rule), openKind: openKind(f.severity), sourceKinds: new Map(),
+    };
+    // Field paths can vary (array indices): past a few dozen per template, the oldest are asked of the table again.
+    if (ofTemplate.length >= 64) ofTemplate.shift();
+    ofTemplate.push(kind);
     return kind;
   }
 
