@@ -8,11 +8,18 @@ import { QueryHashMacs } from './query-hash-macs.ts';
 import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 import { FindingInserts } from './finding-inserts.ts';
+import { BufferedInserts } from './buffered-inserts.ts';
 
 export interface StoredFindingInput {
   finding: Finding;
   template: string;
 }
+
+type EventRow = [
+  id: number, timeMs: number, time: string, type: string, level: string, instance: string, connectionId: string | null,
+  keyFingerprint: string | null, keyDisplay: string | null, test: 0 | 1, data: string, entryId: number,
+];
+const EVENT_COLUMNS = ['id', 'time_ms', 'time', 'type', 'level', 'instance', 'connection_id', 'key_fp', 'key_display', 'test', 'data', 'entry_id'];
 
 /** A row of `finding_kinds`, with the minute-count kinds its findings add to. */
 interface FindingKind {
@@ -34,7 +41,7 @@ interface FindingKind {
 export class StoreWriter implements JoinSink {
   readonly meta: MetaTable;
   private readonly insertEntryStmt;
-  private readonly insertEventStmt;
+  private readonly eventInserts: BufferedInserts<EventRow>;
   private readonly updateEventStmt;
   private readonly saveStreamStmt;
   private readonly findingInserts: FindingInserts;
@@ -75,10 +82,7 @@ export class StoreWriter implements JoinSink {
       `INSERT INTO entries (identity, time_ms, time, instance, provider, region, level, message, http, format, unparsed, flagged)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(time_ms, identity) DO NOTHING`,
     );
-    this.insertEventStmt = db.prepare(
-      `INSERT INTO stored_events (id, time_ms, time, type, level, instance, connection_id, key_fp, key_display, test, data, entry_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.eventInserts = new BufferedInserts(db, 'stored_events', EVENT_COLUMNS);
     this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
     this.saveStreamStmt = db.prepare(
       `INSERT OR REPLACE INTO streams (id, connection_id, instance, open_ms, reconnect, failed, fail_ms, close_ms, close_via,
@@ -117,12 +121,14 @@ export class StoreWriter implements JoinSink {
     const outermost = this.depth === 0;
     const before = outermost ? null : this.minuteCounts.snapshot();
     const findingsBefore = outermost ? null : this.findingInserts.mark;
+    const eventsBefore = this.eventInserts.size;
     this.depth++;
     try {
       return this.db.transaction(() => {
         if (outermost) this.findingInserts.begin();
         const result = fn();
         this.findingInserts.flush();
+        this.eventInserts.flush();
         if (outermost) this.minuteCounts.flush();
         return result;
       })();
@@ -131,6 +137,7 @@ export class StoreWriter implements JoinSink {
       else this.minuteCounts.restore(before);
       if (findingsBefore === null) this.findingInserts.discard();
       else this.findingInserts.restore(findingsBefore);
+      this.eventInserts.restore(eventsBefore);
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
       this.templateIds.clear();
@@ -270,11 +277,12 @@ export class StoreWriter implements JoinSink {
     this.insertGapStmt.run(fromMs, toMs, reason);
   }
 
+  /** Queues the event's row, written when the transaction ends. */
   insertEvent(e: EventRecord): void {
-    this.insertEventStmt.run(
+    this.eventInserts.add([
       e.id, e.timeMs, e.time, e.type, e.level, e.instance, e.connectionId, e.keyFingerprint, e.keyDisplay, e.test ? 1 : 0,
       JSON.stringify(e.data), e.entryId,
-    );
+    ]);
     this.minuteCounts.add(eventKind(e.type), e.timeMs);
     if (e.type === 'platform.proxy-error') {
       const code = e.data['code'];
@@ -283,7 +291,14 @@ export class StoreWriter implements JoinSink {
   }
 
   updateEventKey(eventId: number, key: KeyView): void {
-    this.updateEventStmt.run(key.fingerprint, key.display, key.test ? 1 : 0, eventId);
+    const waiting = this.eventInserts.waiting(eventId);
+    if (waiting === undefined) {
+      this.updateEventStmt.run(key.fingerprint, key.display, key.test ? 1 : 0, eventId);
+      return;
+    }
+    waiting[7] = key.fingerprint;
+    waiting[8] = key.display;
+    waiting[9] = key.test ? 1 : 0;
   }
 
   saveStream(s: StreamRecord): void {

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { BufferedInserts } from './buffered-inserts.ts';
+
+function table(): Database.Database {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER)');
+  return db;
+}
+
+test('rows wait until flushed, can be changed while they wait, and are written in order whatever their number', () => {
+  const db = table();
+  const rows = new BufferedInserts<[number, string, number | null]>(db, 't', ['id', 'name', 'n']);
+  for (let id = 1; id <= 75; id++) rows.add([id, `row ${id}`, null]);
+  assert.equal(db.prepare('SELECT count(*) FROM t').pluck().get(), 0);
+  const waiting = rows.waiting(40);
+  assert.ok(waiting);
+  waiting[2] = 7;
+  rows.flush();
+  assert.equal(rows.size, 0);
+  assert.equal(rows.waiting(40), undefined, 'written rows are changed in the table, not here');
+  assert.deepEqual(db.prepare('SELECT count(*) AS c, min(id) AS lo, max(id) AS hi FROM t').get(), { c: 75, lo: 1, hi: 75 });
+  assert.deepEqual(db.prepare('SELECT name, n FROM t WHERE id = 40').get(), { name: 'row 40', n: 7 });
+});
+
+test('restoring to a size drops the rows added after it, and discarding drops all', () => {
+  const db = table();
+  const rows = new BufferedInserts<[number, string, number | null]>(db, 't', ['id', 'name', 'n']);
+  rows.add([1, 'a', null]);
+  const mark = rows.size;
+  rows.add([2, 'b', null]);
+  rows.restore(mark);
+  assert.equal(rows.waiting(2), undefined);
+  rows.flush();
+  rows.add([3, 'c', null]);
+  rows.discard();
+  rows.flush();
+  assert.deepEqual(db.prepare('SELECT id FROM t').pluck().all(), [1]);
+});

@@ -1,0 +1,64 @@
+import type { Db } from './open-database.ts';
+
+/** Rows per statement: one call into SQLite for this many rows instead of one per row. */
+const ROWS_PER_STATEMENT = 32;
+
+/**
+ * Rows of one table gathered during a transaction and written at its end, many per statement: a batch writes
+ * thousands of rows, and a call into SQLite per row was much of what writing them cost. The first column is the
+ * row's id, given by the caller, so a row still waiting can be found and changed.
+ */
+export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
+  private readonly one;
+  private readonly many;
+  private readonly pending: Row[] = [];
+  private readonly byId = new Map<number, Row>();
+  private readonly args: unknown[];
+
+  constructor(db: Db, table: string, columns: readonly string[]) {
+    const values = `(${columns.map(() => '?').join(', ')})`;
+    const sql = (rows: number): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(values).join(', ')}`;
+    this.one = db.prepare(sql(1));
+    this.many = db.prepare(sql(ROWS_PER_STATEMENT));
+    this.args = new Array(columns.length * ROWS_PER_STATEMENT);
+  }
+
+  add(row: Row): void {
+    this.pending.push(row);
+    this.byId.set(row[0], row);
+  }
+
+  /** The row with this id while it waits (to be changed in place), else undefined: it is in the table, or never was. */
+  waiting(id: number): Row | undefined {
+    return this.byId.get(id);
+  }
+
+  /** How many rows wait: a savepoint remembers it, to drop only its own rows if it rolls back. */
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Inside the transaction that gathered them. */
+  flush(): void {
+    const rows = this.pending;
+    let i = 0;
+    for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
+      let a = 0;
+      for (let r = i; r < i + ROWS_PER_STATEMENT; r++) for (const v of rows[r] as Row) this.args[a++] = v;
+      this.many.run(this.args);
+    }
+    for (; i < rows.length; i++) this.one.run(rows[i] as Row);
+    this.discard();
+  }
+
+  /** A savepoint rolled back: the rows it added go with it. */
+  restore(size: number): void {
+    for (const row of this.pending.splice(size)) this.byId.delete(row[0]);
+  }
+
+  /** The transaction rolled back: its rows go with it. */
+  discard(): void {
+    this.pending.length = 0;
+    this.byId.clear();
+  }
+}
