@@ -1,4 +1,4 @@
-import { Hash64 } from './hash64.ts';
+import { Hash64, toInt64 } from './hash64.ts';
 import type { LogEntry } from '../entry.ts';
 
 /**
@@ -20,18 +20,36 @@ export function emptyRunState(): RunState {
   return { time: '', counts: {} };
 }
 
+/** A tuple seen in the current run: its hash's halves and how often it came. */
+interface Seen {
+  high: number;
+  low: number;
+  n: number;
+}
+
+const LIST_LIMIT = 32;
+
+const keyOf = (high: number, low: number): string => `${high}:${low}`;
+
 export class EntryIdentity {
   private time: string;
-  private counts: Map<bigint, number>;
+  /** Runs are short (the entries of one timestamp): a list searched in order beats a map keyed by BigInt. */
+  private seen: Seen[];
+  /** For a long run (a burst within one second, a file of one timestamp), past LIST_LIMIT tuples. */
+  private index: Map<string, Seen> | null = null;
 
   constructor(run: RunState = emptyRunState()) {
     this.time = run.time;
-    this.counts = new Map(Object.entries(run.counts).map(([k, n]) => [BigInt(k), n]));
+    this.seen = Object.entries(run.counts).map(([k, n]) => {
+      const v = BigInt.asUintN(64, BigInt(k));
+      return { high: Number(v >> 32n), low: Number(v & 0xffffffffn), n };
+    });
+    if (this.seen.length > LIST_LIMIT) this.index = new Map(this.seen.map((x) => [keyOf(x.high, x.low), x]));
   }
 
   snapshot(): RunState {
     const counts: Record<string, number> = {};
-    for (const [k, n] of this.counts) counts[k.toString()] = n;
+    for (const s of this.seen) counts[toInt64(s.high, s.low).toString()] = s.n;
     return { time: this.time, counts };
   }
 
@@ -39,13 +57,27 @@ export class EntryIdentity {
   next(entry: LogEntry, fingerprints: readonly string[]): bigint {
     if (entry.time !== this.time) {
       this.time = entry.time;
-      this.counts = new Map();
+      this.seen = [];
+      this.index = null;
     }
     const h = new Hash64().update(entry.time).update(entry.instance).update(entry.provider).update(entry.message);
     for (const fp of fingerprints) h.update(fp);
-    const tuple = h.digest();
-    const n = (this.counts.get(tuple) ?? 0) + 1;
-    this.counts.set(tuple, n);
-    return n === 1 ? tuple : h.update(String(n)).digest();
+    h.finish();
+    const seen = this.find(h.high, h.low);
+    if (seen === undefined) {
+      const added = { high: h.high, low: h.low, n: 1 };
+      this.seen.push(added);
+      if (this.index !== null) this.index.set(keyOf(added.high, added.low), added);
+      else if (this.seen.length > LIST_LIMIT) this.index = new Map(this.seen.map((x) => [keyOf(x.high, x.low), x]));
+      return toInt64(h.high, h.low);
+    }
+    seen.n++;
+    return h.update(String(seen.n)).digest();
+  }
+
+  private find(high: number, low: number): Seen | undefined {
+    if (this.index !== null) return this.index.get(keyOf(high, low));
+    for (const s of this.seen) if (s.high === high && s.low === low) return s;
+    return undefined;
   }
 }

@@ -23,6 +23,18 @@ export class Hash64 {
 
   /** Final avalanche of both lanes, as a signed 64-bit integer (SQLite's INTEGER). */
   digest(): bigint {
+    this.finish();
+    return toInt64(this.high, this.low);
+  }
+
+  /**
+   * The digest's high and low 32 bits (unsigned) after `finish()`: comparing two numbers costs far less than
+   * making and hashing a BigInt, which matters once per entry.
+   */
+  high = 0;
+  low = 0;
+
+  finish(): this {
     let a = this.h1 ^ (this.h2 >>> 7);
     let b = this.h2 ^ (this.h1 >>> 11);
     a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
@@ -31,7 +43,13 @@ export class Hash64 {
     b = Math.imul(b ^ (b >>> 16), 0x7feb352d);
     b = Math.imul(b ^ (b >>> 15), 0x846ca68b);
     b ^= b >>> 16;
-    return BigInt.asIntN(64, (BigInt(a >>> 0) << 32n) | BigInt(b >>> 0));
+    this.high = a >>> 0;
+    this.low = b >>> 0;
+    return this;
   }
+}
 
+/** The signed 64-bit integer of two unsigned 32-bit halves. */
+export function toInt64(high: number, low: number): bigint {
+  return BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(low));
 }
