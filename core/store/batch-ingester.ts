@@ -5,6 +5,7 @@ import { connectionMacInput } from '../prepare-entry.ts';
 import type { JoinServices, JoinSink, KeyView, StreamRecord } from '../events/join-records.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { TestKeyMatcher } from '../test-traffic.ts';
+import type { LogEntry } from '../entry.ts';
 import type { IngestSummary } from '../report.ts';
 import type { RunState } from '../identity/entry-identity.ts';
 import { RULE_SEVERITY } from '../findings/finding.ts';
@@ -113,7 +114,7 @@ export class BatchIngester implements JoinServices {
     const counts: BatchCounts = { lines: 0, entries: 0, duplicates: 0, unparsed: 0, events: 0, findings: 0 };
     try {
       this.writer.transaction(() => {
-        for (const p of batch) this.ingestOne(p, counts);
+        this.ingestAll(batch, counts);
         for (const stream of this.dirtyStreams.values()) this.writer.saveStream(stream);
         this.dirtyStreams.clear();
         for (const g of gaps) this.writer.insertGap(g.fromMs, g.toMs, g.reason);
@@ -127,12 +128,30 @@ export class BatchIngester implements JoinServices {
     return counts;
   }
 
-  private ingestOne(p: PreparedEntry, counts: BatchCounts): void {
+  /**
+   * The batch's entries are stored first, many per statement, then their findings and events in order. An audit
+   * line whose queryHash already leaked (before, or in an earlier entry of the batch) is redacted before it is
+   * written, not rewritten after. A leak in an entry that turns out to be a duplicate counts too: its first copy
+   * is stored, and its leak with it.
+   */
+  private ingestAll(batch: readonly PreparedEntry[], counts: BatchCounts): void {
+    const leakedInBatch = new Set<string>();
+    const linkedOf: (LinkedAuditLine | null)[] = [];
+    const rows = batch.map((p) => {
+      const linked = this.linkedOnArrival(p, leakedInBatch);
+      for (const mac of p.leakedQueryHashes) leakedInBatch.add(mac);
+      linkedOf.push(linked);
+      const entry = linked === null ? p.entry : { ...p.entry, message: linked.message };
+      return { entry, identity: p.identity, flagged: p.findings.length > 0 || linked !== null };
+    });
+    const ids = this.writer.insertEntries(rows);
+    for (let i = 0; i < batch.length; i++) {
+      this.ingestOne(batch[i] as PreparedEntry, (rows[i] as { entry: LogEntry }).entry, ids[i] ?? null, linkedOf[i] ?? null, counts);
+    }
+  }
+
+  private ingestOne(p: PreparedEntry, entry: LogEntry, entryId: number | null, linked: LinkedAuditLine | null, counts: BatchCounts): void {
     counts.lines += p.entry.lines;
-    // An audit line whose queryHash already leaked is redacted before it is written, not rewritten after.
-    const linked = this.linkedOnArrival(p);
-    const entry = linked === null ? p.entry : { ...p.entry, message: linked.message };
-    const entryId = this.writer.insertEntry(entry, p.identity, p.findings.length > 0 || linked !== null);
     if (entryId === null) {
       counts.duplicates++;
       return;
@@ -152,9 +171,9 @@ export class BatchIngester implements JoinServices {
     }
   }
 
-  private linkedOnArrival(p: PreparedEntry): LinkedAuditLine | null {
+  private linkedOnArrival(p: PreparedEntry, leakedInBatch: ReadonlySet<string>): LinkedAuditLine | null {
     if (p.leakedQueryHashes.length > 0 || p.queryHashMac === null || p.findings.some((f) => f.rule === 'linkable-hash')) return null;
-    if (!this.writer.hasLeakedQueryHashMac(p.queryHashMac)) return null;
+    if (!leakedInBatch.has(p.queryHashMac) && !this.writer.hasLeakedQueryHashMac(p.queryHashMac)) return null;
     return linkAuditLine(p.entry.message, p.queryHashMac);
   }
 

@@ -9,6 +9,8 @@ import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
 import { FindingInserts } from './finding-inserts.ts';
 import { BufferedInserts } from './buffered-inserts.ts';
+import { EntryInserts } from './entry-inserts.ts';
+import type { EntryInsert } from './entry-inserts.ts';
 
 export interface StoredFindingInput {
   finding: Finding;
@@ -40,7 +42,7 @@ interface FindingKind {
  */
 export class StoreWriter implements JoinSink {
   readonly meta: MetaTable;
-  private readonly insertEntryStmt;
+  private readonly entryInserts: EntryInserts;
   private readonly eventInserts: BufferedInserts<EventRow>;
   private readonly updateEventStmt;
   private readonly saveStreamStmt;
@@ -78,10 +80,7 @@ export class StoreWriter implements JoinSink {
     leakedInMemory?: number,
   ) {
     this.meta = new MetaTable(db);
-    this.insertEntryStmt = db.prepare(
-      `INSERT INTO entries (identity, time_ms, time, instance, provider, region, level, message, http, format, unparsed, flagged)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(time_ms, identity) DO NOTHING`,
-    );
+    this.entryInserts = new EntryInserts(db);
     this.eventInserts = new BufferedInserts(db, 'stored_events', EVENT_COLUMNS);
     this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
     this.saveStreamStmt = db.prepare(
@@ -125,7 +124,10 @@ export class StoreWriter implements JoinSink {
     this.depth++;
     try {
       return this.db.transaction(() => {
-        if (outermost) this.findingInserts.begin();
+        if (outermost) {
+          this.entryInserts.begin();
+          this.findingInserts.begin();
+        }
         const result = fn();
         this.findingInserts.flush();
         this.eventInserts.flush();
@@ -154,16 +156,19 @@ export class StoreWriter implements JoinSink {
 
   /** Stores a redacted entry; returns its row id, or null when the store already holds its identity. */
   insertEntry(entry: LogEntry, identity: bigint, flagged: boolean): number | null {
-    const http = entry.http === undefined ? null : JSON.stringify(entry.http);
-    const r = this.insertEntryStmt.run(
-      identity, entry.timeMs, entry.time, entry.instance, entry.provider, entry.region, entry.level, entry.message, http,
-      entry.format, entry.unparsed ? 1 : 0, flagged ? 1 : 0,
-    );
-    if (r.changes === 0) return null;
-    const id = Number(r.lastInsertRowid);
-    this.minuteCounts.add(ENTRIES_KIND, entry.timeMs);
-    this.countedRules.set(id, new Set());
-    return id;
+    return this.insertEntries([{ entry, identity, flagged }])[0] ?? null;
+  }
+
+  /** Stores redacted entries, many per statement; each one's row id, or null for an identity the store holds. */
+  insertEntries(rows: readonly EntryInsert[]): (number | null)[] {
+    const ids = this.entryInserts.insert(rows);
+    for (let i = 0; i < rows.length; i++) {
+      const id = ids[i];
+      if (id === null || id === undefined) continue;
+      this.minuteCounts.add(ENTRIES_KIND, (rows[i] as EntryInsert).entry.timeMs);
+      this.countedRules.set(id, new Set());
+    }
+    return ids;
   }
 
   /** Queues the finding's row (written when the transaction ends); returns its id. */
