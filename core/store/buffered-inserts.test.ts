@@ -38,3 +38,16 @@ test('restoring to a size drops the rows added after it, and discarding drops al
   rows.flush();
   assert.deepEqual(db.prepare('SELECT id FROM t').pluck().all(), [1]);
 });
+
+test('with an upsert clause, a row already stored is updated as the clause says', () => {
+  const db = table();
+  const rows = new BufferedInserts<[number, string, number | null]>(db, 't', ['id', 'name', 'n'], 'ON CONFLICT(id) DO UPDATE SET n = excluded.n');
+  rows.add([1, 'first', null]);
+  rows.flush();
+  for (let id = 1; id <= 40; id++) rows.add([id, 'later', id * 2]);
+  rows.flush();
+  assert.deepEqual(db.prepare('SELECT id, name, n FROM t WHERE id IN (1, 40) ORDER BY id').all(), [
+    { id: 1, name: 'first', n: 2 },
+    { id: 40, name: 'later', n: 80 },
+  ]);
+});

@@ -15,9 +15,10 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
   private readonly byId = new Map<number, Row>();
   private readonly args: unknown[];
 
-  constructor(db: Db, table: string, columns: readonly string[]) {
+  /** `upsert`: what follows the VALUES (an ON CONFLICT clause), for rows that may already be stored. */
+  constructor(db: Db, table: string, columns: readonly string[], upsert = '') {
     const values = `(${columns.map(() => '?').join(', ')})`;
-    const sql = (rows: number): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(values).join(', ')}`;
+    const sql = (rows: number): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(values).join(', ')} ${upsert}`;
     this.one = db.prepare(sql(1));
     this.many = db.prepare(sql(ROWS_PER_STATEMENT));
     this.args = new Array(columns.length * ROWS_PER_STATEMENT);

@@ -23,6 +23,17 @@ type EventRow = [
 ];
 const EVENT_COLUMNS = ['id', 'time_ms', 'time', 'type', 'level', 'instance', 'connection_id', 'key_fp', 'key_display', 'test', 'data', 'entry_id'];
 
+type StreamRow = [
+  id: number, connectionId: string, instance: string, openMs: number | null, reconnect: 0 | 1, failed: 0 | 1, failMs: number | null,
+  closeMs: number | null, closeVia: string | null, firstTokenMs: number | null, firstTokenAt: number | null, firstTokenFromAudit: 0 | 1,
+  durationMs: number | null, tokens: number | null, interTokenMs: number | null, queryHashOk: 0 | 1 | null, test: 0 | 1,
+  keyFingerprint: string | null, openEventId: number | null,
+];
+const STREAM_COLUMNS = [
+  'id', 'connection_id', 'instance', 'open_ms', 'reconnect', 'failed', 'fail_ms', 'close_ms', 'close_via', 'first_token_ms', 'first_token_at',
+  'first_token_from_audit', 'duration_ms', 'tokens', 'inter_token_ms', 'query_hash_ok', 'test', 'key_fp', 'open_event_id',
+];
+
 /** A row of `finding_kinds`, with the minute-count kinds its findings add to. */
 interface FindingKind {
   id: number;
@@ -45,7 +56,7 @@ export class StoreWriter implements JoinSink {
   private readonly entryInserts: EntryInserts;
   private readonly eventInserts: BufferedInserts<EventRow>;
   private readonly updateEventStmt;
-  private readonly saveStreamStmt;
+  private readonly streamUpserts: BufferedInserts<StreamRow>;
   private readonly findingInserts: FindingInserts;
   private readonly kindIdStmt;
   private readonly insertKindStmt;
@@ -83,10 +94,13 @@ export class StoreWriter implements JoinSink {
     this.entryInserts = new EntryInserts(db);
     this.eventInserts = new BufferedInserts(db, 'stored_events', EVENT_COLUMNS);
     this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
-    this.saveStreamStmt = db.prepare(
-      `INSERT OR REPLACE INTO streams (id, connection_id, instance, open_ms, reconnect, failed, fail_ms, close_ms, close_via,
-         first_token_ms, first_token_at, first_token_from_audit, duration_ms, tokens, inter_token_ms, query_hash_ok, test, key_fp, open_event_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // A stream is written again when a later batch changes it: only what can change is updated, so its
+    // connection id's index entry stays where it is.
+    this.streamUpserts = new BufferedInserts(
+      db,
+      'streams',
+      STREAM_COLUMNS,
+      `ON CONFLICT(id) DO UPDATE SET ${STREAM_COLUMNS.filter((c) => !['id', 'connection_id', 'instance'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ')}`,
     );
     this.findingInserts = new FindingInserts(db);
     this.kindIdStmt = db.prepare<[string, string, string, number], number>(
@@ -121,6 +135,7 @@ export class StoreWriter implements JoinSink {
     const before = outermost ? null : this.minuteCounts.snapshot();
     const findingsBefore = outermost ? null : this.findingInserts.mark;
     const eventsBefore = this.eventInserts.size;
+    const streamsBefore = this.streamUpserts.size;
     this.depth++;
     try {
       return this.db.transaction(() => {
@@ -131,6 +146,7 @@ export class StoreWriter implements JoinSink {
         const result = fn();
         this.findingInserts.flush();
         this.eventInserts.flush();
+        this.streamUpserts.flush();
         if (outermost) this.minuteCounts.flush();
         return result;
       })();
@@ -140,6 +156,7 @@ export class StoreWriter implements JoinSink {
       if (findingsBefore === null) this.findingInserts.discard();
       else this.findingInserts.restore(findingsBefore);
       this.eventInserts.restore(eventsBefore);
+      this.streamUpserts.restore(streamsBefore);
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
       this.templateIds.clear();
@@ -306,11 +323,12 @@ export class StoreWriter implements JoinSink {
     waiting[9] = key.test ? 1 : 0;
   }
 
+  /** Queues the stream's row (new or changed), written when the transaction ends. */
   saveStream(s: StreamRecord): void {
-    this.saveStreamStmt.run(
+    this.streamUpserts.add([
       s.id, s.connectionId, s.instance, s.openMs, s.reconnect ? 1 : 0, s.failed ? 1 : 0, s.failMs, s.closeMs, s.closeVia, s.firstTokenMs,
       s.firstTokenAt, s.firstTokenFromAudit ? 1 : 0, s.durationMs, s.tokens, s.interTokenMs, s.queryHashOk === null ? null : s.queryHashOk ? 1 : 0,
       s.test ? 1 : 0, s.keyFingerprint, s.openEventId,
-    );
+    ]);
   }
 }
