@@ -7,6 +7,7 @@ import { classifyEntry } from './events/classify-entry.ts';
 import { lineTemplate } from './findings/line-template.ts';
 import type { KeyedHash } from './findings/keyed-hash.ts';
 import { oncePerValue } from './findings/once-per-value.ts';
+import { rememberedHash } from './findings/remembered-hash.ts';
 
 /** What the reconnect rule's keyed hash is made of: prefixed, so it never equals another fingerprint of the id. */
 export function connectionMacInput(connectionId: string): string {
@@ -46,7 +47,7 @@ export function prepareEntry(raw: LogEntry, scanner: Scanner | null, identity: E
     findings,
     template: findings.length > 0 ? lineTemplate(entry.message) : '',
     signal,
-    connectionMac: connectionKey === undefined || connectionId === null ? null : connectionKey(connectionMacInput(connectionId)),
+    connectionMac: connectionKey === undefined || connectionId === null ? null : rememberedHash(connectionKey, connectionId, connectionMacInput),
     identity: identity.next(
       entry,
       // Every place's fingerprint, as before findings were kept once per value: identities stay stable.

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../entry.ts';
 import type { Signal } from './signal.ts';
-import { parseJsonObject } from '../json-object.ts';
+import { jsonStringMembers, parseJsonObject } from '../json-object.ts';
 import { classifyPlatformLine } from './classify-platform-line.ts';
 import { classifyAuditLine } from './classify-audit-line.ts';
 import { classifyStreamText } from './classify-stream-text.ts';
@@ -22,7 +22,14 @@ export function classifyEntry(entry: LogEntry): Signal | null {
 
   // The backend logs through winston as JSON, but some lines are plain text: both must work.
   const firstLine = firstLineOf(message);
-  const json = firstLine.startsWith('{') ? parseJsonObject(firstLine) : null;
+  if (!firstLine.startsWith('{')) return classifyText(message);
+  // Only an audit line needs its object: of the others the message is read without building one.
+  const fields = hasAudit ? undefined : jsonStringMembers(firstLine, MESSAGE);
+  if (fields !== undefined) {
+    const inner = fields[0];
+    return typeof inner === 'string' ? classifyText(inner) : null;
+  }
+  const json = parseJsonObject(firstLine);
   if (json !== null) {
     if (hasAudit && json['message'] === '[AUDIT]') return classifyAuditLine(json);
     const inner = json['message'];
@@ -32,6 +39,8 @@ export function classifyEntry(entry: LogEntry): Signal | null {
   }
   return classifyText(message);
 }
+
+const MESSAGE = ['message'];
 
 function classifyText(text: string): Signal | null {
   const stream = text.indexOf('[Stream] ');

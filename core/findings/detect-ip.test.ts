@@ -32,3 +32,27 @@ test('IPv6 text parses into eight groups, with :: and a dotted tail', () => {
   assert.equal(parseIpv6('1::2::3'), null);
   assert.equal(parseIpv6('1:2:3'), null);
 });
+
+test('addresses are read from the text as the capturing regex reads them', () => {
+  // The finder reads each match back from its end instead of capturing its groups: the same spans whatever surrounds them.
+  const capturing = /(?<![0-9A-Za-z_.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![0-9A-Za-z_]|\.\d)/g;
+  const reference = (text: string): string[] => {
+    const found: string[] = [];
+    for (const m of text.matchAll(capturing)) {
+      const o = [m[1], m[2], m[3], m[4]] as string[];
+      if (o.some((s) => (s.length > 1 && s.startsWith('0')) || Number(s) > 255)) continue;
+      const [a, b] = o.map(Number) as [number, number];
+      if (a === 0 || a === 10 || a === 127 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) continue;
+      found.push(m[0]);
+    }
+    return found;
+  };
+  const pieces = ['8', '.', '25', '255', '256', '0', '01', '100', '64', ' ', 'a', '_', ':', '203', '113', '9.'];
+  let seed = 3;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let i = 0; i < 20_000; i++) {
+    let text = '';
+    for (let k = 1 + Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];
+    assert.deepEqual(spans(findPublicIpv4, text), reference(text), text);
+  }
+});

@@ -4,24 +4,37 @@
  * Documentation ranges are flagged: test data uses them to stand for real public addresses.
  */
 
-const IPV4 = /(?<![0-9A-Za-z_.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![0-9A-Za-z_]|\.\d)/g;
+const IPV4 = /(?<![0-9A-Za-z_.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![0-9A-Za-z_]|\.\d)/g;
 // Starts only where a run of hex/colon/dot characters starts, so a long run is read once.
 const IPV6 = /(?<![0-9A-Za-z_.:])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*/g;
 
-function octets(m: RegExpExecArray): number[] | null {
-  const out: number[] = [];
-  for (let k = 1; k <= 4; k++) {
-    const s = m[k] as string;
-    if (s.length > 1 && s.charCodeAt(0) === 48) return null; // leading zero: a version or a date, not an address
-    const v = Number(s);
-    if (v > 255) return null;
-    out.push(v);
+/**
+ * The value of the octet written in text[start, end) (1–3 digits), or -1 when it is no octet of an address.
+ */
+function octet(text: string, start: number, end: number): number {
+  if (end - start > 1 && text.charCodeAt(start) === 48) return -1; // leading zero: a version or a date, not an address
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v > 255 ? -1 : v;
+}
+
+/** Where the run of digits that ends at `end` starts. */
+function digitsBefore(text: string, end: number): number {
+  let p = end;
+  while (p > 0) {
+    const c = text.charCodeAt(p - 1);
+    if (c < 48 || c > 57) break;
+    p--;
   }
-  return out;
+  return p;
 }
 
 export function isPublicIpv4(o: readonly number[]): boolean {
-  const [a = 0, b = 0] = o;
+  return isPublicIpv4Start(o[0] ?? 0, o[1] ?? 0);
+}
+
+/** isPublicIpv4 by the two octets that decide it. */
+function isPublicIpv4Start(a: number, b: number): boolean {
   if (a === 0 || a === 10 || a === 127 || a >= 224) return false;
   if (a === 169 && b === 254) return false;
   if (a === 172 && b >= 16 && b <= 31) return false;
@@ -76,14 +89,24 @@ export function isPublicIpv6(g: readonly number[]): boolean {
   return true;
 }
 
-/** Appends the span of every public IPv4 address to `out`. */
+/**
+ * Appends the span of every public IPv4 address to `out`. Each match is read back from its end, not captured:
+ * its four groups are whole runs of digits (the look-behind, the dots and the look-ahead bound them), and most
+ * lines with an address are the request logs, which all hold one.
+ */
 export function findPublicIpv4(text: string, out: number[]): void {
   const re = IPV4;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const o = octets(m);
-    if (o !== null && isPublicIpv4(o)) out.push(m.index, m.index + m[0].length);
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    const s4 = digitsBefore(text, end);
+    const s3 = digitsBefore(text, s4 - 1);
+    const s2 = digitsBefore(text, s3 - 1);
+    const s1 = digitsBefore(text, s2 - 1);
+    const a = octet(text, s1, s2 - 1);
+    const b = octet(text, s2, s3 - 1);
+    if (a < 0 || b < 0 || octet(text, s3, s4 - 1) < 0 || octet(text, s4, end) < 0 || !isPublicIpv4Start(a, b)) continue;
+    out.push(s1, end);
   }
 }
 

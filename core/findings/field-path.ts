@@ -42,21 +42,31 @@ export function fieldText(field: Field): string {
   return field.key === null ? fieldIndex(parent, field.index) : fieldKey(parent, jsonKeyName(field.segment, field.key));
 }
 
+/** Whether `node` holds offset `at` (an empty string holds the offset of its closing quote). */
+function holds(node: JsonNode, at: number): boolean {
+  return node.start <= at && at < Math.max(node.end, node.start + 1);
+}
+
 /** Where offset `at` of `text` lies in the JSON `root`: its field path, and whether it is inside a bare number. */
 export function jsonFieldAt(text: string, root: JsonNode, at: number, fallback: string): { field: string; inNumber: boolean } {
   let node = root;
   let path = '';
   for (;;) {
     if (node.kind === 'object') {
-      const member = node.members.find((m) => m.value.start <= at && at < Math.max(m.value.end, m.value.start + 1));
-      if (member === undefined) return { field: path || fallback, inNumber: false };
-      path = fieldKey(path, text.slice(member.key.start, member.key.end));
-      node = member.value;
+      const values = node.values;
+      let k = 0;
+      while (k < values.length && !holds(values[k] as JsonNode, at)) k++;
+      if (k === values.length) return { field: path || fallback, inNumber: false };
+      const key = node.keys[k] as JsonString;
+      path = fieldKey(path, text.slice(key.start, key.end));
+      node = values[k] as JsonNode;
     } else if (node.kind === 'array') {
-      const index = node.items.findIndex((item) => item.start <= at && at < Math.max(item.end, item.start + 1));
-      if (index < 0) return { field: path || fallback, inNumber: false };
+      const items = node.items;
+      let index = 0;
+      while (index < items.length && !holds(items[index] as JsonNode, at)) index++;
+      if (index === items.length) return { field: path || fallback, inNumber: false };
       path = fieldIndex(path, index);
-      node = node.items[index] as JsonNode;
+      node = items[index] as JsonNode;
     } else {
       return { field: path || fallback, inNumber: node.kind === 'number' };
     }

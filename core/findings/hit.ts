@@ -1,5 +1,6 @@
 import type { RuleId } from './finding.ts';
 import type { KnownQueryStrings } from './known-query-strings.ts';
+import type { SmallMap } from './small-map.ts';
 
 /**
  * One thing the scan found in one source text, before it becomes a Finding: it still holds the plaintext
@@ -44,8 +45,8 @@ export interface ScanState {
 /** Shared by the scans of one entry's texts; its maps are made on first use (most entries hold no URL). */
 export interface QueryStringMemo {
   /** Query strings this entry has read, outside and inside a reported query. */
-  seen: Map<string, QueryStringScan> | null;
-  seenInQuery: Map<string, QueryStringScan> | null;
+  seen: SmallMap<QueryStringScan> | null;
+  seenInQuery: SmallMap<QueryStringScan> | null;
   /** Those read in earlier entries (held by the scanner): traffic repeats its URLs. */
   known: KnownQueryStrings;
   /** How many query strings this entry's scan has looked up so far (a reading that looked up others depends on the entry). */
@@ -56,10 +57,18 @@ export function newScanState(text: string, ipAllowed: boolean | null, queryStrin
   return { hits: [], ipAllowed, text, queryStrings };
 }
 
-const KEEPS_IPS = /operation\\*["']?\s*[:=]\s*\\*["']?(?:security|auth)\./;
+const KEEPS_IPS = /operation\\*["']?\s*[:=]\s*\\*["']?(?:security|auth)\./g;
 
 /** Whether IP addresses in this text are ones the backend keeps on purpose. */
 export function ipAddressesAllowed(state: ScanState): boolean {
-  if (state.ipAllowed === null) state.ipAllowed = KEEPS_IPS.test(state.text);
+  if (state.ipAllowed === null) {
+    // Native search for the name first: most texts with an address (request logs) have no operation at all.
+    const at = state.text.indexOf('operation');
+    if (at < 0) state.ipAllowed = false;
+    else {
+      KEEPS_IPS.lastIndex = at;
+      state.ipAllowed = KEEPS_IPS.test(state.text);
+    }
+  }
   return state.ipAllowed;
 }

@@ -15,15 +15,13 @@ export interface JsonScalar {
   start: number;
   end: number;
 }
-export interface JsonMember {
-  key: JsonString;
-  value: JsonNode;
-}
+/** Member k is keys[k]: values[k]; two arrays, not an object per member (a log line is read once per entry). */
 export interface JsonObject {
   kind: 'object';
   start: number;
   end: number;
-  members: JsonMember[];
+  keys: JsonString[];
+  values: JsonNode[];
 }
 export interface JsonArray {
   kind: 'array';
@@ -63,9 +61,10 @@ class Reader {
   }
   object(depth: number): JsonObject | null {
     const start = this.pos++;
-    const members: JsonMember[] = [];
+    const keys: JsonString[] = [];
+    const values: JsonNode[] = [];
     this.skipSpace();
-    if (this.text.charCodeAt(this.pos) === 125) { this.pos++; return { kind: 'object', start, end: this.pos, members }; }
+    if (this.text.charCodeAt(this.pos) === 125) { this.pos++; return { kind: 'object', start, end: this.pos, keys, values }; }
     for (;;) {
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== 34) return null;
@@ -76,11 +75,12 @@ class Reader {
       this.pos++;
       const value = this.value(depth + 1);
       if (value === null) return null;
-      members.push({ key, value });
+      keys.push(key);
+      values.push(value);
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos++);
       if (c === 44) continue;
-      if (c === 125) return { kind: 'object', start, end: this.pos, members };
+      if (c === 125) return { kind: 'object', start, end: this.pos, keys, values };
       return null;
     }
   }

@@ -35,10 +35,11 @@ test('the quick tests before each replacement never skip one that would match', 
     return t.length > 160 ? `${t.slice(0, 160)}…` : t;
   };
   const pieces = ['550e8400-e29b-41d4-a716-446655440000', '550E8400-E29B-41D4-A716-44665544000', '01ARZ3NDEKTSV4RRFFQ69G5FAV', '01ARZ3NDEKTSV4RRFFQ69G5FA',
-    '3ccc000b892ab9dad82dbe2e95200a86', 'deadbeefcafe', '0123456789a', 'ABCDEF012345', '-', '--', 'x', ' ', '?q=1', 'conn_1_a', '12ms', '[REDACTED:email]', '_', '"'];
+    '3ccc000b892ab9dad82dbe2e95200a86', 'deadbeefcafe', '0123456789a', 'ABCDEF012345', '-', '--', 'x', ' ', '?q=1', 'conn_1_a', '12ms', '[REDACTED:email]', '_', '"',
+    'conn_', 'conn_12', '_', '9', 'a1b2c3d4e5f6', '[REDACTED:', '[REDACTED:]', '[REDACTED:ip-address]', ']', '[', 'Z', '5s', '.', '1.5'];
   let seed = 11;
   const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < 50_000; i++) {
     let text = '';
     for (let k = 1 + Math.floor(random() * 6); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];
     assert.equal(lineTemplate(text), reference(text), JSON.stringify(text));

@@ -1,4 +1,6 @@
-import { parseJsonObject, stringField } from '../json-object.ts';
+import { jsonStringMembers, parseJsonObject, stringField } from '../json-object.ts';
+import { BoundedMemo } from './bounded-memo.ts';
+import { replaceConnectionIds, replaceHexIds, replaceMarks } from './template-ids.ts';
 
 const MAX = 160;
 
@@ -10,39 +12,56 @@ export function lineTemplate(redactedMessage: string): string {
   const nl = redactedMessage.indexOf('\n');
   const first = nl < 0 ? redactedMessage : redactedMessage.slice(0, nl);
   if (first.startsWith('{')) {
+    // Read for the two fields it needs, not parsed into an object: most flagged lines are JSON.
+    const fields = jsonStringMembers(first, TEMPLATE_FIELDS);
+    if (fields !== undefined) {
+      const message = fields[0] ?? '';
+      if (message === '[AUDIT]') return `[AUDIT] ${fields[1] ?? '?'}`;
+      return generalize(message);
+    }
     const json = parseJsonObject(first);
     if (json !== null) {
       const message = stringField(json, 'message') ?? '';
       if (message === '[AUDIT]') return `[AUDIT] ${stringField(json, 'operation') ?? '?'}`;
-      return shorten(generalize(message));
+      return generalize(message);
     }
   }
-  return shorten(generalize(first));
+  return generalize(first);
 }
 
-const REDACTED = /\[REDACTED:[a-z-]+\]/g;
+const TEMPLATE_FIELDS = ['message', 'operation'];
+
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ULID = /\b[0-9A-HJKMNP-TV-Z]{26}\b/g;
-// At least one digit: English words are not ids.
-const HEX_ID = /\b(?=[0-9a-f]*[0-9])[0-9a-f]{12,}\b/gi;
-const CONNECTION_ID = /\bconn_\d+_[A-Za-z0-9]+/g;
 const QUERY_STRING = /\?[^\s"]*/g;
 const NUMBER = /\b\d+(\.\d+)?(ms|s)?\b/g;
 
 /**
- * Request ids, UUIDs and ULIDs vary per line of one `logger.info(...)` call: left in, every request would be a
- * leak source of its own. Each replacement is tried only where a cheap test finds what every match of it needs.
+ * The template of a line's text, shortened. Request ids, UUIDs and ULIDs vary per line of one `logger.info(...)`
+ * call: left in, every request would be a leak source of its own. Each replacement is tried only where a cheap
+ * test finds what every match of it needs.
  */
 function generalize(text: string): string {
   let t = text;
-  if (t.indexOf('[REDACTED:') >= 0) t = t.replace(REDACTED, '<…>');
+  t = replaceMarks(t);
   if (hasUuidDashes(t)) t = t.replace(UUID, '<id>');
   if (hasRun(t, 26, isUlidChar)) t = t.replace(ULID, '<id>');
-  if (hasRun(t, 12, isHexChar)) t = t.replace(HEX_ID, '<id>');
-  if (t.indexOf('conn_') >= 0) t = t.replace(CONNECTION_ID, '<id>');
-  if (t.indexOf('?') >= 0) t = t.replace(QUERY_STRING, '?<…>');
-  return t.replace(NUMBER, '<n>');
+  t = replaceHexIds(t);
+  t = replaceConnectionIds(t);
+  // Without its ids, a line is one of the few its logger calls write: the rest is looked up, not redone.
+  const memo = t.length <= MAX_REMEMBERED ? remembered : null;
+  let done = memo?.get(t);
+  if (done === undefined) {
+    done = shorten((t.indexOf('?') >= 0 ? t.replace(QUERY_STRING, '?<…>') : t).replace(NUMBER, '<n>'));
+    memo?.set(t, done);
+  }
+  return done;
 }
+
+/** Redacted text only (templates are made of redacted messages), so it may be kept; bounded all the same. */
+const remembered = new BoundedMemo<string>(1024);
+/** Longer lines are not kept: they seldom repeat, and the memo's memory stays small (its bound times this). */
+const MAX_REMEMBERED = 1024;
 
 /** A dash with dashes 5, 10 and 15 characters after it, as in a UUID (8-4-4-4-12). */
 function hasUuidDashes(text: string): boolean {
@@ -51,10 +70,6 @@ function hasUuidDashes(text: string): boolean {
     if (text.charCodeAt(p + 5) === 45 && text.charCodeAt(p + 10) === 45 && text.charCodeAt(p + 15) === 45) return true;
   }
   return false;
-}
-
-function isHexChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
 /** Crockford base 32 as ULIDs write it: digits and capitals but I, L, O and U. */

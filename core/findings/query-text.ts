@@ -41,6 +41,8 @@ const QUOTED_QUERY = /(?<![A-Za-z0-9_])(query|prompt|question|user_query)(\\*)["
 /** `query: "…"` pairs in text[0, to); a value with no closing quote on its line runs to the end of the line. */
 export function findQuotedQueries(text: string, to: number): QuotedQuery[] {
   const out: QuotedQuery[] = [];
+  // Every pair ends in a quote: most texts with a query-like name (URLs: `?query=…`) have none to search for.
+  if (text.indexOf('"') < 0 && text.indexOf("'") < 0) return out;
   const re = QUOTED_QUERY;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

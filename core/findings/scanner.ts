@@ -7,6 +7,7 @@ import { newScanState, redactionMark } from './hit.ts';
 import type { QueryStringMemo } from './hit.ts';
 import { KnownQueryStrings } from './known-query-strings.ts';
 import { BoundedMemo } from './bounded-memo.ts';
+import { UniqueList } from './unique-list.ts';
 import { sortFew } from './sort-few.ts';
 import { rawSegment } from './segment.ts';
 import { scanText } from './text-scanner.ts';
@@ -57,6 +58,8 @@ export const COMMON_QUERIES: readonly string[] = [
 export const SCAN_FAILED = redactionMark('scan-failed');
 
 const SOURCE_ORDER: Readonly<Record<FindingSource, number>> = { message: 0, 'http.url': 1, 'http.errorMessage': 2 };
+/** The sources of an entry's texts, in the order they are scanned. */
+const SOURCES: readonly FindingSource[] = ['message', 'http.url', 'http.errorMessage'];
 const QUERY_HASH = /queryHash\\*["']?\s*[:=]\s*\\*["']?([0-9a-fA-F]{16})(?![0-9A-Za-z])/g;
 const GDPR_FALSE = /gdprCompliant\\*["']?\s*[:=]\s*\\*["']?(false)\b/;
 const OPERATION = /operation\\*["']?\s*[:=]\s*\\*["']?([A-Za-z0-9_.:-]{1,64})/;
@@ -76,9 +79,11 @@ export function canonicalValue(rule: RuleId, value: string): string {
   }
 }
 
-interface SourceScan {
-  source: FindingSource;
-  state: ScanState;
+/** A finding's facts that depend on its rule and value only. */
+interface ValueFacts {
+  length: number;
+  preview: string;
+  fingerprint: string;
 }
 
 function bySourceAndPlace(a: Finding, b: Finding): number {
@@ -91,7 +96,7 @@ function fieldOf(message: string, at: number, fallback: string): string {
   return parsed === null ? fallback : jsonFieldAt(message, parsed.node, at, fallback).field;
 }
 
-const NO_LEAKS: ReadonlySet<string> = new Set();
+const NO_LEAKS = new UniqueList();
 /**
  * Bound of each memo the scanner keeps across entries. Those of values and query strings hold plaintext: only in
  * this process's memory (the scan's own), never written anywhere, and at most this many of each.
@@ -103,6 +108,10 @@ const MAX_MEMO_VALUE = 1024;
 export function createScanner(options: ScannerOptions): Scanner {
   const mac = createKeyedHash(options.secret);
   const macs = new BoundedMemo<string>(MEMO_LIMIT);
+  const factMemos: Partial<Record<RuleId, BoundedMemo<ValueFacts>>> = {};
+  let lastRule: RuleId | null = null;
+  let lastValue = '';
+  let lastFacts: ValueFacts | null = null;
   const knownQueryStrings = new KnownQueryStrings();
   const leaks = new Map<string, { hash: string; mac: string }>();
   const commonHashes = new Set((options.commonQueries ?? COMMON_QUERIES).map(backendQueryHash));
@@ -121,10 +130,33 @@ export function createScanner(options: ScannerOptions): Scanner {
     return f;
   }
 
+  /**
+   * What a finding of a value holds besides its place, by rule and value: the few values traffic repeats (its
+   * queries, its users' addresses) are counted, masked and looked up once.
+   */
+  function factsOf(rule: RuleId, value: string): ValueFacts {
+    // An entry's query is looked up for its leak and for each place it is in (a request log's message and url).
+    if (value === lastValue && rule === lastRule && lastFacts !== null) return lastFacts;
+    const memo = value.length > MAX_MEMO_VALUE ? null : (factMemos[rule] ??= new BoundedMemo<ValueFacts>(MEMO_LIMIT));
+    let facts = memo?.get(value);
+    if (facts === undefined) {
+      const canonical = canonicalValue(rule, value);
+      const length = codePointLength(value);
+      facts = {
+        length,
+        preview: rule === 'email' ? maskEmail(canonical) : maskValueOfLength(value, length),
+        fingerprint: fingerprintOf(canonical),
+      };
+      memo?.set(value, facts);
+    }
+    lastRule = rule;
+    lastValue = value;
+    lastFacts = facts;
+    return facts;
+  }
+
   function toFinding(hit: Hit, rule: RuleId, source: FindingSource): Finding {
-    const value = hit.value;
-    const canonical = canonicalValue(rule, value);
-    const length = codePointLength(value);
+    const facts = factsOf(rule, hit.value);
     return {
       rule,
       severity: RULE_SEVERITY[rule],
@@ -132,9 +164,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       field: hit.field,
       start: hit.start,
       end: hit.end,
-      length,
-      preview: rule === 'email' ? maskEmail(canonical) : maskValueOfLength(value, length),
-      fingerprint: fingerprintOf(canonical),
+      length: facts.length,
+      preview: facts.preview,
+      fingerprint: facts.fingerprint,
     };
   }
 
@@ -142,7 +174,7 @@ export function createScanner(options: ScannerOptions): Scanner {
    * The entry-level facts of an [AUDIT] line: its own `gdprCompliant: false`, and its `queryHash`. `auditAt` and
    * `hashAt`: where the message holds `[AUDIT]` and `queryHash` (-1: nowhere), searched once per entry.
    */
-  function scanAudit(message: string, state: ScanState, leaked: ReadonlySet<string>, auditAt: number, hashAt: number): string | null {
+  function scanAudit(message: string, state: ScanState, leaked: UniqueList, auditAt: number, hashAt: number): string | null {
     if (auditAt >= 0 && message.indexOf('false') >= 0 && message.indexOf('gdprCompliant') >= 0) {
       const m = GDPR_FALSE.exec(message);
       if (m !== null) {
@@ -172,7 +204,7 @@ export function createScanner(options: ScannerOptions): Scanner {
    * The backend's hash of a leaked query (as written, and trimmed: either may be what it hashed) and the keyed
    * form handed on. Remembered by the query's fingerprint, never by the query: test traffic repeats its queries.
    */
-  function addLeak(value: string, fingerprint: string, hashes: Set<string>, macs: Set<string>): void {
+  function addLeak(value: string, fingerprint: string, hashes: UniqueList | null, macs: UniqueList): void {
     let known = leaks.get(fingerprint);
     if (known === undefined) {
       const hash = backendQueryHash(value);
@@ -180,70 +212,78 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (leaks.size >= MEMO_LIMIT) leaks.clear();
       leaks.set(fingerprint, known);
     }
-    hashes.add(known.hash);
+    hashes?.add(known.hash);
     macs.add(known.mac);
     const trimmed = value.trim();
     if (trimmed !== value) {
       const hash = backendQueryHash(trimmed);
-      hashes.add(hash);
+      hashes?.add(hash);
       macs.add(fingerprintOf(hash));
     }
   }
 
+  /** What the scan of one entry's texts shares: emptied for each entry (one is scanned at a time). */
+  const queryStrings: QueryStringMemo = { seen: null, seenInQuery: null, known: knownQueryStrings, lookups: 0 };
+
   function scanEntry(entry: LogEntry): ScanOutcome {
-    const queryStrings: QueryStringMemo = { seen: null, seenInQuery: null, known: knownQueryStrings, lookups: 0 };
-    const message: SourceScan = { source: 'message', state: newScanState(entry.message, null, queryStrings) };
-    scanText(rawSegment(entry.message), 'message', '', message.state, 0, false);
-    let url: SourceScan | null = null;
-    let error: SourceScan | null = null;
+    queryStrings.seen = null;
+    queryStrings.seenInQuery = null;
+    queryStrings.lookups = 0;
+    const message = newScanState(entry.message, null, queryStrings);
+    scanText(rawSegment(entry.message), 'message', '', message, 0, false);
+    let url: ScanState | null = null;
+    let error: ScanState | null = null;
     const http = entry.http;
     if (http !== undefined) {
       if (http.url) {
-        url = { source: 'http.url', state: newScanState(http.url, false, queryStrings) };
-        scanText(rawSegment(http.url), 'url', 'url', url.state, 0, false, ALL, true);
+        url = newScanState(http.url, false, queryStrings);
+        scanText(rawSegment(http.url), 'url', 'url', url, 0, false, ALL, true);
       }
       if (http.errorMessage) {
-        error = { source: 'http.errorMessage', state: newScanState(http.errorMessage, false, queryStrings) };
-        scanText(rawSegment(http.errorMessage), 'error.message', 'error.message', error.state, 0, false);
+        error = newScanState(http.errorMessage, false, queryStrings);
+        scanText(rawSegment(http.errorMessage), 'error.message', 'error.message', error, 0, false);
       }
     }
     const auditAt = entry.message.indexOf('[AUDIT]');
     const hashAt = entry.message.indexOf('queryHash');
-    if (message.state.hits.length === 0 && url === null && error === null && auditAt < 0 && hashAt < 0) {
+    if (message.hits.length === 0 && url === null && error === null && auditAt < 0 && hashAt < 0) {
       return { entry, findings: [], leakedQueryHashes: [], queryHashMac: null, failed: false };
     }
     const scans = [message, url, error];
-    let leakedHashes: Set<string> | null = null;
-    let leakedMacs: Set<string> | null = null;
+    // The backend's hashes of the leaked queries are looked for only in an entry that carries a queryHash.
+    let leakedHashes: UniqueList | null = null;
+    let leakedMacs: UniqueList | null = null;
     for (const s of scans) {
       if (s === null) continue;
-      for (const hit of s.state.hits) {
+      for (const hit of s.hits) {
         if (hit.rule !== 'plaintext-query') continue;
-        leakedHashes ??= new Set();
-        leakedMacs ??= new Set();
-        addLeak(hit.value, fingerprintOf(hit.value), leakedHashes, leakedMacs);
+        if (hashAt >= 0) leakedHashes ??= new UniqueList();
+        leakedMacs ??= new UniqueList();
+        addLeak(hit.value, factsOf('plaintext-query', hit.value).fingerprint, leakedHashes, leakedMacs);
       }
     }
-    const queryHashMac = scanAudit(entry.message, message.state, leakedHashes ?? NO_LEAKS, auditAt, hashAt);
-    if (message.state.hits.length === 0 && url === null && error === null) {
+    const queryHashMac = scanAudit(entry.message, message, leakedHashes ?? NO_LEAKS, auditAt, hashAt);
+    if (message.hits.length === 0 && url === null && error === null) {
       return { entry, findings: [], leakedQueryHashes: [], queryHashMac, failed: false };
     }
 
     const findings: Finding[] = [];
     let out = entry;
-    for (const s of scans) {
-      if (s === null || s.state.hits.length === 0) continue;
-      for (const hit of s.state.hits) if (hit.rule !== null) findings.push(toFinding(hit, hit.rule, s.source));
-      const original = s.state.text;
-      const redacted = redactText(original, s.state.hits);
+    for (let k = 0; k < scans.length; k++) {
+      const s = scans[k] as ScanState | null;
+      if (s === null || s.hits.length === 0) continue;
+      const source = SOURCES[k] as FindingSource;
+      for (const hit of s.hits) if (hit.rule !== null) findings.push(toFinding(hit, hit.rule, source));
+      const original = s.text;
+      const redacted = redactText(original, s.hits);
       if (redacted === original) continue;
       if (out === entry) out = http === undefined ? { ...entry } : { ...entry, http: { ...http } };
-      if (s.source === 'message') out.message = redacted;
-      else if (s.source === 'http.url') (out.http ??= {}).url = redacted;
+      if (source === 'message') out.message = redacted;
+      else if (source === 'http.url') (out.http ??= {}).url = redacted;
       else (out.http ??= {}).errorMessage = redacted;
     }
     sortFew(findings, bySourceAndPlace);
-    return { entry: out, findings, leakedQueryHashes: leakedMacs === null ? [] : [...leakedMacs], queryHashMac, failed: false };
+    return { entry: out, findings, leakedQueryHashes: leakedMacs === null ? [] : leakedMacs.items, queryHashMac, failed: false };
   }
 
   return {

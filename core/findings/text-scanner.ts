@@ -1,6 +1,7 @@
 import type { RuleId } from './finding.ts';
 import type { Hit, QueryStringMemo, QueryStringScan, ScanState } from './hit.ts';
 import { KnownQueryStrings } from './known-query-strings.ts';
+import { SmallMap } from './small-map.ts';
 import { sortFew } from './sort-few.ts';
 import { ipAddressesAllowed, redactionMark } from './hit.ts';
 import type { Segment } from './segment.ts';
@@ -90,15 +91,19 @@ const MARKS: Readonly<Record<RuleId, string>> = {
 
 /**
  * Scans a text that may be JSON or free text. `field` names free text; `jsonPath` is the parent of the fields
- * of JSON. `mask` limits the triggers looked for (see triggersOf).
+ * of JSON. `mask` limits the triggers looked for (see triggersOf). `part`: the text is a raw part of one whose
+ * triggers `mask` is, and so holds no others.
  */
-export function scanText(segment: Segment, field: Field, jsonPath: Field, state: ScanState, depth: number, inQuery: boolean, mask = ALL, wholeUrl = false): void {
+export function scanText(segment: Segment, field: Field, jsonPath: Field, state: ScanState, depth: number, inQuery: boolean, mask = ALL, wholeUrl = false, part = false): void {
   const text = segment.text;
   if (text.length === 0) return;
-  const triggers = triggersOf(text, mask);
-  if (triggers === 0) return;
   const first = firstNonSpace(text);
-  if (!wholeUrl && depth < MAX_LAYERS && mayBeJson(text, first)) {
+  const json = !wholeUrl && depth < MAX_LAYERS && mayBeJson(text, first);
+  // Free text uses its triggers only to skip searches that would find nothing, so a part's free text may use
+  // the whole's: not searched for them again (a request log's message and url strings, on every request).
+  const triggers = part && !json ? mask : triggersOf(text, mask);
+  if (triggers === 0) return;
+  if (json) {
     if ((triggers & STRUCTURE_TRIGGERS) === 0) {
       // Only values to look for: search the text as it is, and read it as JSON only to name the fields of what
       // was found (most such lines hold a timestamp or a private address, and nothing).
@@ -186,20 +191,23 @@ function claim(claimed: number[], node: JsonNode): void {
 
 function walkJson(node: JsonNode, segment: Segment, path: Field, state: ScanState, depth: number, mode: WalkMode, mask: number, names: boolean, marks: StructureMarks, claimed: number[]): void {
   if (node.kind === 'object') {
-    const members = node.members;
+    const keys = node.keys;
+    const values = node.values;
     // Names matter only where a name can make a query: skip decoding them on lines that cannot have one.
     const named = !mode.inQuery && (names || mode.conversation || mode.parts);
     let hasRole = false;
     if (named) {
-      for (const m of members) {
-        if (m.value.kind === 'string' && m.key.end - m.key.start === 4 && jsonKeyName(segment, m.key) === 'role') {
-          hasRole = isChatRole(stringSegment(segment, m.value).text);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k] as JsonString;
+        const value = values[k] as JsonNode;
+        if (value.kind === 'string' && key.end - key.start === 4 && jsonKeyName(segment, key) === 'role') {
+          hasRole = isChatRole(stringSegment(segment, value).text);
         }
       }
     }
-    for (const member of members) {
-      const key = member.key;
-      const value = member.value;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as JsonString;
+      const value = values[k] as JsonNode;
       if (!named) {
         if (!ignorable(value, marks)) visitValue(value, segment, new FieldPath(path, segment, key, -1), state, depth, mode.inQuery ? IN_QUERY : PLAIN, mask, names, marks, claimed);
         continue;
@@ -265,7 +273,7 @@ function visitValue(node: JsonNode, segment: Segment, path: Field, state: ScanSt
     }
     if (!marks.within(node.start, node.end)) return;
     claim(claimed, node);
-    scanText(stringSegment(segment, node), path, path, state, depth + 1, mode.inQuery, mask);
+    scanText(stringSegment(segment, node), path, path, state, depth + 1, mode.inQuery, mask, false, mask !== ALL);
     return;
   }
   if (node.kind === 'object' || node.kind === 'array') walkJson(node, segment, path, state, depth, mode, mask, names, marks, claimed);
@@ -344,30 +352,54 @@ function scanPlain(segment: Segment, field: Field, state: ScanState, depth: numb
     else scanValues(sliceSegment(segment, 0, limit), field, state, -1, triggers);
     return;
   }
-  const spans: [number, number][] = [];
-  for (let k = 0; k < claimed.length; k += 2) spans.push([claimed[k]!, claimed[k + 1]!]);
-  sortFew(spans, byStart);
   let gap = 0;
-  for (const [s, e] of spans) {
-    if (s > gap) scanValues(sliceSegment(segment, gap, s), field, state, -1, triggers);
-    gap = Math.max(gap, e);
+  if (claimed.length === 2) {
+    // One claimed part (a request log's query string): nothing to sort.
+    gap = scanGap(segment, field, state, triggers, gap, claimed[0] as number, claimed[1] as number);
+  } else {
+    const spans: [number, number][] = [];
+    for (let k = 0; k < claimed.length; k += 2) spans.push([claimed[k]!, claimed[k + 1]!]);
+    sortFew(spans, byStart);
+    for (const [s, e] of spans) gap = scanGap(segment, field, state, triggers, gap, s, e);
   }
   if (gap < limit) scanValues(sliceSegment(segment, gap, limit), field, state, -1, triggers);
+}
+
+/** Scans the text between `gap` and the claimed span [s, e) for values; answers where the next gap starts. */
+function scanGap(segment: Segment, field: Field, state: ScanState, triggers: number, gap: number, s: number, e: number): number {
+  if (s > gap) scanValues(sliceSegment(segment, gap, s), field, state, -1, triggers);
+  return Math.max(gap, e);
 }
 
 function byStart(a: [number, number], b: [number, number]): number {
   return a[0] - b[0];
 }
 
-/** What a request log writes after the URL: ` HTTP/1.1`, or ` - 200` (the status) on a completed request. */
-const URL_SUFFIX = /(?: HTTP\/\d(?:\.\d)?| - \d{3})$/;
+/**
+ * The length of what a request log writes after the URL, when text[start, end) ends with it: ` HTTP/1.1` (or
+ * ` HTTP/2`), or ` - 200` (the status) on a completed request; 0 otherwise. What /(?: HTTP\/\d(?:\.\d)?| - \d{3})$/
+ * finds, without a slice and a regex per query string (at most one of the three can end a text).
+ */
+function urlSuffixLength(text: string, start: number, end: number): number {
+  const room = end - start;
+  const c = text.charCodeAt(end - 1);
+  if (room < 6 || c < 48 || c > 57) return 0;
+  if (room >= 9 && text.charCodeAt(end - 2) === 46 && isDigitAt(text, end - 3) && text.startsWith(' HTTP/', end - 9)) return 9;
+  if (room >= 7 && text.startsWith(' HTTP/', end - 7)) return 7;
+  if (isDigitAt(text, end - 2) && isDigitAt(text, end - 3) && text.startsWith(' - ', end - 6)) return 6;
+  return 0;
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}
 
 function scanQueryString(segment: Segment, start: number, rangeEnd: number, state: ScanState, depth: number, inQuery: boolean): void {
   const text = segment.text;
   let end = rangeEnd;
   while (end > start && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 32)) end--;
-  const tail = URL_SUFFIX.exec(text.slice(Math.max(start, end - 9), end));
-  if (tail !== null) end -= tail[0].length;
+  end -= urlSuffixLength(text, start, end);
   const memo = state.queryStrings;
   memo.lookups++;
   // Read as written (no decoding between it and the source): its findings can be reused where it is repeated.
@@ -401,7 +433,7 @@ function scanQueryString(segment: Segment, start: number, rangeEnd: number, stat
   const hits: Hit[] = [];
   for (let h = first; h < state.hits.length; h++) {
     const hit = state.hits[h] as Hit;
-    hits.push({ ...hit, start: hit.start - origin, end: hit.end - origin });
+    hits.push(shifted(hit, -origin));
   }
   const scan: QueryStringScan = { hits };
   remember(memo, inQuery, key, scan);
@@ -410,15 +442,20 @@ function scanQueryString(segment: Segment, start: number, rangeEnd: number, stat
 }
 
 function remember(memo: QueryStringMemo, inQuery: boolean, key: string, scan: QueryStringScan): void {
-  if (inQuery) (memo.seenInQuery ??= new Map()).set(key, scan);
-  else (memo.seen ??= new Map()).set(key, scan);
+  if (inQuery) (memo.seenInQuery ??= new SmallMap()).set(key, scan);
+  else (memo.seen ??= new SmallMap()).set(key, scan);
 }
 
 /** Longer query strings are not kept across entries: they seldom repeat, and the memo's memory stays small. */
 const MAX_KNOWN_QUERY_STRING = 2048;
 
 function pushShifted(state: ScanState, hits: readonly Hit[], origin: number): void {
-  for (const h of hits) state.hits.push({ ...h, start: h.start + origin, end: h.end + origin });
+  for (const h of hits) state.hits.push(shifted(h, origin));
+}
+
+/** A copy of a hit moved by `by`; a literal, not a spread: it runs for every hit of a remembered query string. */
+function shifted(h: Hit, by: number): Hit {
+  return { rule: h.rule, field: h.field, start: h.start + by, end: h.end + by, value: h.value, replacement: h.replacement };
 }
 
 function readQueryParams(segment: Segment, start: number, end: number, state: ScanState, depth: number, inQuery: boolean): void {

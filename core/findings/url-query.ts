@@ -63,13 +63,14 @@ export function findQueryRanges(text: string, from: number, to: number, wholeUrl
     const skipTo = claimedEnd(claimed, q);
     if (skipTo >= 0) { p = skipTo; barrier = skipTo; continue; }
     if (scanned < barrier) {
-      // The first `?` since the barrier: its token is read backwards, not the whole text before it.
+      // The first `?` since the barrier: its token is read backwards, not the whole text before it, and only up
+      // to a `/` (where the token starts matters only for a `?` at `from`, whose token is empty).
       tokenHasSlash = false;
       tokenStart = barrier;
       for (let k = q - 1; k >= barrier; k--) {
         const c = text.charCodeAt(k);
         if (endsToken(c)) { tokenStart = k + 1; break; }
-        if (c === 47) tokenHasSlash = true;
+        if (c === 47) { tokenHasSlash = true; break; }
       }
     } else {
       // Later ones carry the state forward: the text is read once however many `?` it holds.
