@@ -6,8 +6,10 @@ import { MetaTable } from './meta.ts';
 import { SeenConnections } from './seen-connections.ts';
 import { QueryHashMacs } from './query-hash-macs.ts';
 import type { QueryHashMacKind } from './query-hash-macs.ts';
-import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, openKind, proxyKind, ruleKind, sourceKind } from './minute-counts.ts';
+import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, sourceKind } from './minute-counts.ts';
 import { FindingInserts } from './finding-inserts.ts';
+import { FindingKinds } from './finding-kinds.ts';
+import type { FindingKind } from './finding-kinds.ts';
 import { BufferedInserts } from './buffered-inserts.ts';
 import { EntryInserts } from './entry-inserts.ts';
 import type { EntryInsert } from './entry-inserts.ts';
@@ -34,19 +36,6 @@ const STREAM_COLUMNS = [
   'first_token_from_audit', 'duration_ms', 'tokens', 'inter_token_ms', 'query_hash_ok', 'test', 'key_fp', 'open_event_id',
 ];
 
-/** A row of `finding_kinds`, with the minute-count kinds its findings add to. */
-interface FindingKind {
-  id: number;
-  rule: Finding['rule'];
-  source: Finding['source'];
-  field: string;
-  template: string;
-  ruleKind: string;
-  openKind: string;
-  /** `sourceKind` by instance: built once, not per finding. */
-  sourceKinds: Map<string, string>;
-}
-
 /**
  * The only code that writes rows. Statements are prepared once; callers group calls in `transaction` so that a
  * batch, the joiner's state and the source's position commit together or not at all.
@@ -58,21 +47,11 @@ export class StoreWriter implements JoinSink {
   private readonly updateEventStmt;
   private readonly streamUpserts: BufferedInserts<StreamRow>;
   private readonly findingInserts: FindingInserts;
-  private readonly kindIdStmt;
-  private readonly insertKindStmt;
-  /**
-   * Kinds by template, then by rule, source and field among the template's few; forgotten on rollback like the
-   * template ids. (A key joined from all four cost more than the lookup: the template is the long part.)
-   */
-  private readonly kinds = new Map<string, FindingKind[]>();
-  private readonly templateIdStmt;
+  private readonly kinds: FindingKinds;
   private readonly firstHighStmt;
   private readonly insertFirstHighStmt;
-  /** High fingerprints known to `high_fingerprints`; forgotten on rollback like the template ids. */
+  /** High fingerprints known to `high_fingerprints`; forgotten on rollback, like the finding kinds. */
   private readonly knownHigh = new Set<string>();
-  private readonly insertTemplateStmt;
-  /** Template text → row id; forgotten when a transaction rolls back, since its new rows went with it. */
-  private readonly templateIds = new Map<string, number>();
   private readonly flagEntryStmt;
   private readonly seenConnections: SeenConnections;
   private readonly queryHashMacs: QueryHashMacs;
@@ -103,14 +82,9 @@ export class StoreWriter implements JoinSink {
       `ON CONFLICT(id) DO UPDATE SET ${STREAM_COLUMNS.filter((c) => !['id', 'connection_id', 'instance'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ')}`,
     );
     this.findingInserts = new FindingInserts(db);
-    this.kindIdStmt = db.prepare<[string, string, string, number], number>(
-      'SELECT id FROM finding_kinds WHERE rule = ? AND source = ? AND field = ? AND template_id = ?',
-    ).pluck();
-    this.insertKindStmt = db.prepare('INSERT INTO finding_kinds (rule, severity, source, field, template_id) VALUES (?, ?, ?, ?, ?)');
     this.firstHighStmt = db.prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?').pluck();
     this.insertFirstHighStmt = db.prepare('INSERT INTO high_fingerprints (fingerprint, first_finding_id) VALUES (?, ?)');
-    this.templateIdStmt = db.prepare<[string], number>('SELECT id FROM finding_templates WHERE text = ?').pluck();
-    this.insertTemplateStmt = db.prepare('INSERT INTO finding_templates (text) VALUES (?)');
+    this.kinds = new FindingKinds(db);
     this.flagEntryStmt = db.prepare('UPDATE entries SET flagged = 1 WHERE id = ?');
     this.seenConnections = new SeenConnections(db);
     this.queryHashMacs = new QueryHashMacs(db, leakedInMemory);
@@ -159,8 +133,7 @@ export class StoreWriter implements JoinSink {
       this.streamUpserts.restore(streamsBefore);
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
-      this.templateIds.clear();
-      this.kinds.clear();
+      this.kinds.forget();
       this.knownHigh.clear();
       this.seenConnections.reload();
       this.queryHashMacs.forget();
@@ -191,7 +164,7 @@ export class StoreWriter implements JoinSink {
   /** Queues the finding's row (written when the transaction ends); returns its id. */
   insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'time' | 'instance' | 'provider'>, input: StoredFindingInput): number {
     const f = input.finding;
-    const kind = this.kind(f, input.template);
+    const kind = this.kinds.of(f, input.template);
     this.countFinding(entryId, entry, kind);
     // Stored as `open` (the column's default), until a review says otherwise.
     this.minuteCounts.add(kind.openKind, entry.timeMs);
@@ -202,43 +175,12 @@ export class StoreWriter implements JoinSink {
     return id;
   }
 
-  private kind(f: Finding, template: string): FindingKind {
-    let ofTemplate = this.kinds.get(template);
-    if (ofTemplate === undefined) {
-      // Bounded: a store with very many line shapes asks the table again, which is exact either way.
-      if (this.kinds.size >= 10_000) this.kinds.clear();
-      ofTemplate = [];
-      this.kinds.set(template, ofTemplate);
-    }
-    for (const k of ofTemplate) if (k.rule === f.rule && k.field === f.field && k.source === f.source) return k;
-    const templateId = this.templateId(template);
-    const id =
-      this.kindIdStmt.get(f.rule, f.source, f.field, templateId) ??
-      Number(this.insertKindStmt.run(f.rule, f.severity, f.source, f.field, templateId).lastInsertRowid);
-    const kind: FindingKind = {
-      id, rule: f.rule, source: f.source, field: f.field, template, ruleKind: ruleKind(f.rule), openKind: openKind(f.severity), sourceKinds: new Map(),
-    };
-    // Field paths can vary (array indices): past a few dozen per template, the oldest are asked of the table again.
-    if (ofTemplate.length >= 64) ofTemplate.shift();
-    ofTemplate.push(kind);
-    return kind;
-  }
-
   private rememberHigh(fingerprint: string, findingId: number): void {
     if (this.knownHigh.has(fingerprint)) return;
     if (this.firstHighStmt.get(fingerprint) === undefined) this.insertFirstHighStmt.run(fingerprint, findingId);
     // Bounded: a store with very many distinct leaked values asks the table again, which is exact either way.
     if (this.knownHigh.size >= 100_000) this.knownHigh.clear();
     this.knownHigh.add(fingerprint);
-  }
-
-  private templateId(text: string): number {
-    let id = this.templateIds.get(text);
-    if (id === undefined) {
-      id = this.templateIdStmt.get(text) ?? Number(this.insertTemplateStmt.run(text).lastInsertRowid);
-      this.templateIds.set(text, id);
-    }
-    return id;
   }
 
   /** Flagged entries, entries per rule and per leak source: each entry once, whenever its findings arrive. Runs before the insert. */
