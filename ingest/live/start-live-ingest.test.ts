@@ -55,3 +55,42 @@ test('simulated traffic refuses a database of real data: the start fails with wh
   assert.equal(ingest.sourceStatus().state, 'down');
   await ingest.stop();
 });
+
+test('a worker that dies is restarted: the status says so, and the traffic goes on from the last commit', async (t) => {
+  const dir = tempDir();
+  const db = join(dir, 'demo.db');
+  const batches: CommittedBatch[] = [];
+  const statuses: SourceStatus[] = [];
+  const ingest = startLiveIngest({
+    dbPath: db,
+    source: { kind: 'simulate', rate: 300, seed: 7 },
+    env: { ...TEST_ENV },
+    pipelineTiming: { tickMs: 50 },
+    workerRestart: { initialMs: 50, maxMs: 50 },
+    workerUrl: new URL('./fixtures/dies-once-worker.mjs', import.meta.url),
+  });
+  // A failed wait must not leave the worker running (the test process would never end).
+  t.after(() => ingest.stop());
+  ingest.onCommitted((b) => batches.push(b));
+  ingest.onStatus((s) => statuses.push(s));
+  await ingest.started;
+  await waitFor(() => statuses.some((s) => s.state === 'down'), 10_000, 'the worker dying');
+  const down = statuses.find((s) => s.state === 'down');
+  assert.match(down?.reason ?? '', /the ingest worker stopped unexpectedly \(exit code 3\); restarting/);
+  const before = batches.reduce((n, b) => n + b.events.length, 0);
+  assert.ok(before > 0, 'events were committed before it died');
+  await waitFor(() => ingest.sourceStatus().restarts === 1 && batches.reduce((n, b) => n + b.events.length, 0) > before + 20, 10_000, 'events after the restart');
+  const source = ingest.sourceStatus();
+  await ingest.stop();
+  assert.equal(source.state, 'running');
+  assert.ok(source.lastRestartAt !== null, 'the new worker\'s statuses keep the restart');
+  const check = openTestStore(db, { readonly: true });
+  try {
+    const stored = check.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events').get()?.n ?? 0;
+    const ids = batches.flatMap((b) => b.events.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, 'no event was pushed twice across the restart');
+    assert.equal(ids.length, stored, 'every committed event was pushed, before and after the restart');
+  } finally {
+    check.close();
+  }
+});

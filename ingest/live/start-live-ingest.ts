@@ -13,6 +13,8 @@ export interface StartLiveIngestOptions extends LiveIngestOptions {
   log?: SourceLog;
   /** Waits before restarting a worker that died (a bug, not a source or store failure, which it handles itself). */
   workerRestart?: { initialMs?: number; maxMs?: number };
+  /** The worker's entry module (default `ingest-worker.mjs`): a test gives one that dies as a bug would. */
+  workerUrl?: URL;
 }
 
 export interface LiveIngestHandle extends LiveIngest {
@@ -32,7 +34,7 @@ const HEALTHY_WORKER_MS = 60_000;
  * committed batch. The main thread never parses, scans nor writes.
  */
 export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHandle {
-  const { log, workerRestart, ...workerOptions } = options;
+  const { log, workerRestart, workerUrl = new URL('./ingest-worker.mjs', import.meta.url), ...workerOptions } = options;
   const committedListeners = new Set<(batch: CommittedBatch) => void>();
   const statusListeners = new Set<(status: SourceStatus, store: StoreStatus) => void>();
   const restartBackoff = new Backoff(workerRestart);
@@ -47,6 +49,9 @@ export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHand
   };
   let store: StoreStatus = initialStoreStatus(options.dbPath, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
   let worker: Worker | null = null;
+  // A worker reports its own source's restarts; those of the worker itself are counted here and added.
+  let workerRestarts = 0;
+  let workerRestartedAt: string | null = null;
   let stopping = false;
   let stopped: (() => void) | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
@@ -72,7 +77,12 @@ export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHand
         return;
       }
       case 'status':
-        source = { ...message.source, lastEntryAt: latest(message.source.lastEntryAt, source.lastEntryAt) };
+        source = {
+          ...message.source,
+          restarts: message.source.restarts + workerRestarts,
+          lastRestartAt: latest(message.source.lastRestartAt, workerRestartedAt),
+          lastEntryAt: latest(message.source.lastEntryAt, source.lastEntryAt),
+        };
         store = message.store;
         if (message.changed) tellStatus();
         return;
@@ -97,7 +107,7 @@ export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHand
   };
 
   const spawn = (): void => {
-    const w = new Worker(new URL('./ingest-worker.mjs', import.meta.url), { workerData: workerOptions });
+    const w = new Worker(workerUrl, { workerData: workerOptions });
     const spawnedAt = Date.now();
     worker = w;
     w.on('message', onMessage);
@@ -119,7 +129,9 @@ export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHand
       tellStatus();
       restartTimer = setTimeout(() => {
         restartTimer = null;
-        source = { ...source, restarts: source.restarts + 1, lastRestartAt: new Date().toISOString() };
+        workerRestarts++;
+        workerRestartedAt = new Date().toISOString();
+        source = { ...source, restarts: source.restarts + 1, lastRestartAt: workerRestartedAt };
         spawn();
       }, delay);
     });
