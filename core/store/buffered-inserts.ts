@@ -1,7 +1,7 @@
 import type { Db } from './open-database.ts';
 
 /** Rows per statement: one call into SQLite for this many rows instead of one per row. */
-const ROWS_PER_STATEMENT = 32;
+export const ROWS_PER_STATEMENT = 32;
 
 /**
  * Rows of one table gathered during a transaction and written at its end, many per statement: a batch writes

@@ -1,5 +1,6 @@
 import type { Db } from './open-database.ts';
 import type { LogEntry } from '../entry.ts';
+import { ROWS_PER_STATEMENT } from './buffered-inserts.ts';
 
 export interface EntryInsert {
   entry: LogEntry;
@@ -8,8 +9,6 @@ export interface EntryInsert {
 }
 
 const COLUMNS = ['id', 'identity', 'time_ms', 'time', 'instance', 'provider', 'region', 'level', 'message', 'http', 'format', 'unparsed', 'flagged'];
-/** Rows per statement: one call into SQLite for this many entries instead of one per entry. */
-const ROWS_PER_STATEMENT = 32;
 
 function insertSql(rows: number): string {
   const values = `(${COLUMNS.map(() => '?').join(', ')})`;

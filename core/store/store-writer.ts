@@ -144,11 +144,6 @@ export class StoreWriter implements JoinSink {
     }
   }
 
-  /** Stores a redacted entry; returns its row id, or null when the store already holds its identity. */
-  insertEntry(entry: LogEntry, identity: bigint, flagged: boolean): number | null {
-    return this.insertEntries([{ entry, identity, flagged }])[0] ?? null;
-  }
-
   /** Stores redacted entries, many per statement; each one's row id, or null for an identity the store holds. */
   insertEntries(rows: readonly EntryInsert[]): (number | null)[] {
     const ids = this.entryInserts.insert(rows);
