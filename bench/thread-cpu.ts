@@ -1,0 +1,57 @@
+// One ingest with the CPU seconds of each of the process's threads, read from /proc while it runs: on a shared
+// machine, thread CPU moves less than wall time, and it shows which thread is full. Linux only.
+// Usage: node --import tsx bench/thread-cpu.ts DB FILE [--no-scan]
+import { createReadStream, readFileSync, readdirSync } from 'node:fs';
+import { Store } from '../core/store/store.ts';
+import { BatchIngester } from '../core/store/batch-ingester.ts';
+import { testKeyMatcher } from '../core/test-traffic.ts';
+import { ingestInput } from '../ingest/ingest-input.ts';
+import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
+
+const [dbPath, file, flag] = process.argv.slice(2);
+if (dbPath === undefined || file === undefined) {
+  console.error('usage: thread-cpu.ts DB FILE [--no-scan]');
+  process.exit(2);
+}
+const CLOCK_TICKS = 100;
+/** CPU seconds by thread id, the last reading of each (a thread that ended keeps its last one). */
+const threads = new Map<string, number>();
+
+function sample(): void {
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(tid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+}
+
+const timer = setInterval(sample, 50);
+const started = process.hrtime.bigint();
+const store = Store.open(dbPath, { env: { FLIGHT_RECORDER_SECRET: 'benchmark-secret-benchmark-secret' } });
+const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
+const summary = await withBackgroundCheckpoints(store, () =>
+  ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), { format: 'plain', secret: store.secret, scan: flag !== '--no-scan', ingester }),
+);
+sample();
+clearInterval(timer);
+store.close();
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const main = threads.get(String(process.pid)) ?? 0;
+const others = [...threads].filter(([tid]) => tid !== String(process.pid)).map(([, s]) => s).sort((a, b) => b - a);
+// The busiest other thread is the prepare worker; the rest are V8's helpers (garbage collection, compiling),
+// libuv's pool and the WAL checkpoint thread.
+const [worker = 0, ...rest] = others;
+console.log(
+  JSON.stringify({
+    seconds: Number(seconds.toFixed(2)),
+    writerCpu: main,
+    prepareWorkerCpu: worker,
+    otherThreadsCpu: Number(rest.reduce((a, b) => a + b, 0).toFixed(2)),
+    entries: summary.entries,
+    findings: summary.findings,
+  }),
+);
