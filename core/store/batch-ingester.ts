@@ -136,18 +136,14 @@ export class BatchIngester implements JoinServices {
    */
   private ingestAll(batch: readonly PreparedEntry[], counts: BatchCounts): void {
     const leakedInBatch = new Set<string>();
-    const linkedOf: (LinkedAuditLine | null)[] = [];
-    const rows = batch.map((p) => {
+    const planned = batch.map((p) => {
       const linked = this.linkedOnArrival(p, leakedInBatch);
       for (const mac of p.leakedQueryHashes) leakedInBatch.add(mac);
-      linkedOf.push(linked);
       const entry = linked === null ? p.entry : { ...p.entry, message: linked.message };
-      return { entry, identity: p.identity, flagged: p.findings.length > 0 || linked !== null };
+      return { p, linked, entry, identity: p.identity, flagged: p.findings.length > 0 || linked !== null };
     });
-    const ids = this.writer.insertEntries(rows);
-    for (let i = 0; i < batch.length; i++) {
-      this.ingestOne(batch[i] as PreparedEntry, (rows[i] as { entry: LogEntry }).entry, ids[i] ?? null, linkedOf[i] ?? null, counts);
-    }
+    const ids = this.writer.insertEntries(planned);
+    planned.forEach(({ p, entry, linked }, i) => this.ingestOne(p, entry, ids[i] ?? null, linked, counts));
   }
 
   private ingestOne(p: PreparedEntry, entry: LogEntry, entryId: number | null, linked: LinkedAuditLine | null, counts: BatchCounts): void {

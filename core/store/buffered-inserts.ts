@@ -1,7 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.ts';
 
 /** Rows per statement: one call into SQLite for this many rows instead of one per row. */
-export const ROWS_PER_STATEMENT = 32;
+const ROWS_PER_STATEMENT = 32;
 
 /**
  * Rows of one table gathered during a transaction and written at its end, many per statement: a batch writes
@@ -11,6 +12,8 @@ export const ROWS_PER_STATEMENT = 32;
 export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
   private readonly one;
   private readonly many;
+  /** The statement answers the ids it stored (an upsert clause ending in `RETURNING id`). */
+  private readonly returnsIds: boolean;
   private readonly pending: Row[] = [];
   private readonly byId = new Map<number, Row>();
   private readonly args: unknown[];
@@ -21,6 +24,11 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
     const sql = (rows: number): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(values).join(', ')} ${upsert}`;
     this.one = db.prepare(sql(1));
     this.many = db.prepare(sql(ROWS_PER_STATEMENT));
+    this.returnsIds = this.one.reader;
+    if (this.returnsIds) {
+      this.one.pluck();
+      this.many.pluck();
+    }
     this.args = new Array(columns.length * ROWS_PER_STATEMENT);
   }
 
@@ -39,17 +47,24 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
     return this.pending.length;
   }
 
-  /** Inside the transaction that gathered them. */
-  flush(): void {
+  /** Inside the transaction that gathered them. The ids the statement answered, if it answers any. */
+  flush(): number[] {
     const rows = this.pending;
+    const stored: number[] = [];
     let i = 0;
     for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
       let a = 0;
       for (let r = i; r < i + ROWS_PER_STATEMENT; r++) for (const v of rows[r] as Row) this.args[a++] = v;
-      this.many.run(this.args);
+      this.write(this.many, this.args, stored);
     }
-    for (; i < rows.length; i++) this.one.run(rows[i] as Row);
+    for (; i < rows.length; i++) this.write(this.one, rows[i] as Row, stored);
     this.discard();
+    return stored;
+  }
+
+  private write(statement: Statement, args: readonly unknown[], stored: number[]): void {
+    if (!this.returnsIds) statement.run(args);
+    else for (const id of statement.all(args)) stored.push(id as number);
   }
 
   /** A savepoint rolled back: the rows it added go with it. */

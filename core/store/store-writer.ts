@@ -7,17 +7,33 @@ import { SeenConnections } from './seen-connections.ts';
 import { QueryHashMacs } from './query-hash-macs.ts';
 import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, sourceKind } from './minute-counts.ts';
-import { FindingInserts } from './finding-inserts.ts';
+import { NumberedInserts } from './numbered-inserts.ts';
 import { FindingKinds } from './finding-kinds.ts';
 import type { FindingKind } from './finding-kinds.ts';
 import { BufferedInserts } from './buffered-inserts.ts';
-import { EntryInserts } from './entry-inserts.ts';
-import type { EntryInsert } from './entry-inserts.ts';
 
 export interface StoredFindingInput {
   finding: Finding;
   template: string;
 }
+
+export interface EntryInsert {
+  entry: LogEntry;
+  identity: bigint;
+  flagged: boolean;
+}
+
+type EntryValues = [
+  identity: bigint, timeMs: number, time: string, instance: string, provider: string, region: string, level: string, message: string,
+  http: string | null, format: string, unparsed: 0 | 1, flagged: 0 | 1,
+];
+const ENTRY_COLUMNS = ['identity', 'time_ms', 'time', 'instance', 'provider', 'region', 'level', 'message', 'http', 'format', 'unparsed', 'flagged'];
+
+type FindingValues = [
+  entryId: number, timeMs: number, time: string, instance: string, provider: string, kindId: number, start: number, end: number,
+  length: number, preview: string, fingerprint: string,
+];
+const FINDING_COLUMNS = ['entry_id', 'time_ms', 'time', 'instance', 'provider', 'kind_id', 'start', 'end', 'length', 'preview', 'fingerprint'];
 
 type EventRow = [
   id: number, timeMs: number, time: string, type: string, level: string, instance: string, connectionId: string | null,
@@ -42,11 +58,12 @@ const STREAM_COLUMNS = [
  */
 export class StoreWriter implements JoinSink {
   readonly meta: MetaTable;
-  private readonly entryInserts: EntryInserts;
+  /** Written at once, not at the transaction's end: the statement tells which entries were new. */
+  private readonly entryInserts: NumberedInserts<EntryValues>;
   private readonly eventInserts: BufferedInserts<EventRow>;
   private readonly updateEventStmt;
   private readonly streamUpserts: BufferedInserts<StreamRow>;
-  private readonly findingInserts: FindingInserts;
+  private readonly findingInserts: NumberedInserts<FindingValues>;
   private readonly kinds: FindingKinds;
   private readonly firstHighStmt;
   private readonly insertFirstHighStmt;
@@ -70,7 +87,7 @@ export class StoreWriter implements JoinSink {
     leakedInMemory?: number,
   ) {
     this.meta = new MetaTable(db);
-    this.entryInserts = new EntryInserts(db);
+    this.entryInserts = new NumberedInserts(db, 'entries', ENTRY_COLUMNS, 'ON CONFLICT(time_ms, identity) DO NOTHING RETURNING id');
     this.eventInserts = new BufferedInserts(db, 'stored_events', EVENT_COLUMNS);
     this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
     // A stream is written again when a later batch changes it: only what can change is updated, so its
@@ -81,7 +98,7 @@ export class StoreWriter implements JoinSink {
       STREAM_COLUMNS,
       `ON CONFLICT(id) DO UPDATE SET ${STREAM_COLUMNS.filter((c) => !['id', 'connection_id', 'instance'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ')}`,
     );
-    this.findingInserts = new FindingInserts(db);
+    this.findingInserts = new NumberedInserts(db, 'stored_findings', FINDING_COLUMNS);
     this.firstHighStmt = db.prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?').pluck();
     this.insertFirstHighStmt = db.prepare('INSERT INTO high_fingerprints (fingerprint, first_finding_id) VALUES (?, ?)');
     this.kinds = new FindingKinds(db);
@@ -100,8 +117,8 @@ export class StoreWriter implements JoinSink {
   }
 
   /**
-   * Runs `fn` in one transaction; the per-minute counts and the findings it gathered are written before it
-   * commits, or dropped with it. A nested call is a savepoint: its counts join the outer transaction's, or are
+   * Runs `fn` in one transaction; the per-minute counts and the findings, events and streams it gathered are
+   * written before it commits, or dropped with it. A nested call is a savepoint: its counts join the outer transaction's, or are
    * dropped alone if it fails.
    */
   transaction<T>(fn: () => T): T {
@@ -146,14 +163,20 @@ export class StoreWriter implements JoinSink {
 
   /** Stores redacted entries, many per statement; each one's row id, or null for an identity the store holds. */
   insertEntries(rows: readonly EntryInsert[]): (number | null)[] {
-    const ids = this.entryInserts.insert(rows);
-    for (let i = 0; i < rows.length; i++) {
-      const id = ids[i];
-      if (id === null || id === undefined) continue;
+    const given = rows.map(({ entry: e, identity, flagged }) =>
+      this.entryInserts.add([
+        identity, e.timeMs, e.time, e.instance, e.provider, e.region, e.level, e.message, e.http === undefined ? null : JSON.stringify(e.http),
+        e.format, e.unparsed ? 1 : 0, flagged ? 1 : 0,
+      ]),
+    );
+    // An id the statement did not answer is an entry whose identity the store already held: a duplicate.
+    const stored = new Set(this.entryInserts.flush());
+    return given.map((id, i) => {
+      if (!stored.has(id)) return null;
       this.minuteCounts.add(ENTRIES_KIND, (rows[i] as EntryInsert).entry.timeMs);
       this.countedRules.set(id, new Set());
-    }
-    return ids;
+      return id;
+    });
   }
 
   /** Queues the finding's row (written when the transaction ends); returns its id. */

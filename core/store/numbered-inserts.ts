@@ -1,0 +1,52 @@
+import type { Db } from './open-database.ts';
+import { BufferedInserts } from './buffered-inserts.ts';
+
+/**
+ * Rows whose ids are given here, written many per statement (BufferedInserts): a caller knows a row's id before
+ * the row is written. Ids count on from the largest stored when the transaction began. (Another writer committing
+ * in between makes this transaction fail with SQLITE_BUSY, as WAL mode does for any read-then-write transaction;
+ * ids never collide silently.)
+ */
+export class NumberedInserts<Values extends unknown[]> {
+  private readonly rows: BufferedInserts<[id: number, ...values: Values]>;
+  private readonly maxIdStmt;
+  private nextId = 1;
+
+  /** `columns`: those after `id`, in the order of the values. `upsert`: as for BufferedInserts. */
+  constructor(db: Db, table: string, columns: readonly string[], upsert = '') {
+    this.rows = new BufferedInserts(db, table, ['id', ...columns], upsert);
+    this.maxIdStmt = db.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck();
+  }
+
+  /** At the start of an outermost transaction. */
+  begin(): void {
+    this.rows.discard();
+    this.nextId = (this.maxIdStmt.get() ?? 0) + 1;
+  }
+
+  /** Queues a row; returns the id it will have. */
+  add(values: Values): number {
+    const id = this.nextId++;
+    this.rows.add([id, ...values]);
+    return id;
+  }
+
+  /** What a savepoint remembers, to drop only its own rows if it rolls back. */
+  get mark(): { rows: number; nextId: number } {
+    return { rows: this.rows.size, nextId: this.nextId };
+  }
+
+  /** Writes the queued rows; the ids the statement answered, if it answers any (`RETURNING id`). */
+  flush(): number[] {
+    return this.rows.flush();
+  }
+
+  restore(mark: { rows: number; nextId: number }): void {
+    this.rows.restore(mark.rows);
+    this.nextId = mark.nextId;
+  }
+
+  discard(): void {
+    this.rows.discard();
+  }
+}
