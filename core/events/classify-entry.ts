@@ -1,6 +1,7 @@
 import type { LogEntry } from '../entry.ts';
 import type { Signal } from './signal.ts';
-import { jsonStringMembers, parseJsonObject } from '../json-object.ts';
+import { parseJsonObject } from '../json-object.ts';
+import { jsonStringMembers } from '../json-string-members.ts';
 import { classifyPlatformLine } from './classify-platform-line.ts';
 import { classifyAuditLine } from './classify-audit-line.ts';
 import { classifyStreamText } from './classify-stream-text.ts';

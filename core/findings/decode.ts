@@ -1,4 +1,5 @@
 import type { Segment } from './segment.ts';
+import { isAsciiAlnum } from '../char-class.ts';
 
 /**
  * Decoders that turn a raw view into what a reader of the log would understand: JSON string escapes,
@@ -26,10 +27,6 @@ function hex4(text: string, at: number): number {
     v = v * 16 + h;
   }
   return v;
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Decoded text, built from runs of the source and decoded characters, and where each character came from. */
@@ -140,7 +137,7 @@ export function decodeLayer(segment: Segment, plusIsSpace: boolean, unicode: boo
     if (c === 43 /* + */ && hasPlus) {
       const next = i + 1 < t.length ? t.charCodeAt(i + 1) : 0;
       const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
-      if (!(next >= 48 && next <= 57 && !isAlnum(prev))) {
+      if (!(next >= 48 && next <= 57 && !isAsciiAlnum(prev))) {
         out.copy(t, run, i);
         out.push(' ', i);
         changed = true;

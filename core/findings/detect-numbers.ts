@@ -1,15 +1,10 @@
+import { isDigit, isWordChar } from '../char-class.ts';
+
 /**
  * Card numbers (Luhn), international phone numbers and IBANs (mod-97) in decoded text. A cheap native regex
  * (or indexOf) proposes candidates; the checks are hand-written loops bounded per candidate, and the search
  * resumes after each examined run, so the whole scan stays linear whatever the text.
  */
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isWordChar(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 
 /** Digit groups of the run being examined (reused: no allocation per candidate). */
 const MAX_GROUPS = 64;

@@ -1,4 +1,5 @@
-import { jsonStringMembers, parseJsonObject, stringField } from '../json-object.ts';
+import { parseJsonObject, stringField } from '../json-object.ts';
+import { jsonStringMembers } from '../json-string-members.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { replaceConnectionIds, replaceHexIds, replaceMarks } from './template-ids.ts';
 

@@ -1,3 +1,5 @@
+import { isAsciiAlnum, isDigit, isHexDigit, isWordChar } from '../char-class.ts';
+
 /**
  * The replacements a line template makes of what varies per line (redaction marks, connection ids, hex request
  * ids), each exactly what its regex replace would give, found by native search or a stride over the text instead:
@@ -45,7 +47,7 @@ export function replaceConnectionIds(text: string): string {
     let end = -1;
     if (e > digits && text.charCodeAt(e) === 95 && (at === 0 || !isWordChar(text.charCodeAt(at - 1)))) {
       const id = ++e;
-      while (isAlnum(text.charCodeAt(e))) e++;
+      while (isAsciiAlnum(text.charCodeAt(e))) e++;
       if (e > id) end = e;
     }
     if (end >= 0) {
@@ -57,14 +59,6 @@ export function replaceConnectionIds(text: string): string {
     }
   }
   return copied === 0 ? text : out + text.slice(copied);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
@@ -79,12 +73,12 @@ export function replaceHexIds(text: string): string {
   const n = text.length;
   let p = 11;
   while (p < n) {
-    if (!isHexChar(text.charCodeAt(p))) { p += 12; continue; }
+    if (!isHexDigit(text.charCodeAt(p))) { p += 12; continue; }
     let s = p;
-    while (s > 0 && isHexChar(text.charCodeAt(s - 1))) s--;
+    while (s > 0 && isHexDigit(text.charCodeAt(s - 1))) s--;
     let e = p + 1;
     let digit = false;
-    while (e < n && isHexChar(text.charCodeAt(e))) e++;
+    while (e < n && isHexDigit(text.charCodeAt(e))) e++;
     if (e - s >= 12 && (s === 0 || !isWordChar(text.charCodeAt(s - 1))) && (e === n || !isWordChar(text.charCodeAt(e)))) {
       for (let k = s; k < e && !digit; k++) digit = text.charCodeAt(k) <= 57;
     }
@@ -98,11 +92,3 @@ export function replaceHexIds(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** What `\b` counts as a word character (without the u flag, with or without i). */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-function isHexChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}

@@ -2,6 +2,7 @@ import type { HttpFields, LogEntry } from '../entry.ts';
 import { skipEscapes, stripAnsi } from './ansi.ts';
 import { closingQuote, parseHttpFields } from './http-fields.ts';
 import { parseTimestamp, type ParsedTimestamp } from './timestamp.ts';
+import { isDigit } from '../char-class.ts';
 
 /** The line does not start with a `fly logs` prefix: it continues the entry above, or stands alone. */
 export const NO_PREFIX = 'no-prefix';
@@ -26,10 +27,6 @@ const PREFIX = new RegExp(
 const ERROR_MESSAGE = 'error.message=';
 /** Fly machine ids: 14 lowercase hex digits. A bare source word of that shape is an instance, not a provider. */
 const MACHINE_ID = /^[0-9a-f]{14}$/;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** Where `error.message="…" ` ends, if the line starts with it (flyctl prints it before the timestamp). */
 interface ErrorMessageAt {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonStringMembers } from './json-object.ts';
+import { jsonStringMembers } from './json-string-members.ts';
 
 const KEYS = ['message', 'operation'];
 
