@@ -7,6 +7,13 @@ export class Hash64 {
   private h1 = 0x9747b28c | 0;
   private h2 = 0x85ebca6b | 0;
 
+  /**
+   * The digest's high and low 32 bits (unsigned) after `finish()`: comparing two numbers costs far less than
+   * making and hashing a BigInt, which matters once per entry.
+   */
+  high = 0;
+  low = 0;
+
   update(text: string): this {
     let h1 = this.h1;
     let h2 = this.h2;
@@ -26,13 +33,6 @@ export class Hash64 {
     this.finish();
     return toInt64(this.high, this.low);
   }
-
-  /**
-   * The digest's high and low 32 bits (unsigned) after `finish()`: comparing two numbers costs far less than
-   * making and hashing a BigInt, which matters once per entry.
-   */
-  high = 0;
-  low = 0;
 
   finish(): this {
     let a = this.h1 ^ (this.h2 >>> 7);

@@ -3,19 +3,20 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { SourceStatus, StoreStatus } from '../../core/api.ts';
 import { startLiveIngest } from './start-live-ingest.ts';
+import type { StartLiveIngestOptions } from './start-live-ingest.ts';
 import type { CommittedBatch } from './live-ingest-handle.ts';
 import { openTestStore, tempDir, TEST_ENV, waitFor } from './fixtures/live-test-kit.ts';
+
+/** Simulated staging traffic into a demo database, committed every 50 ms. */
+function simulatedTraffic(dbPath: string): StartLiveIngestOptions {
+  return { dbPath, source: { kind: 'simulate', rate: 300, seed: 7 }, env: { ...TEST_ENV }, pipelineTiming: { tickMs: 50 } };
+}
 
 test('simulated staging traffic flows through the worker into its own demo database, and stops within 5 s', async () => {
   const dir = tempDir();
   const db = join(dir, 'demo.db');
   const batches: CommittedBatch[] = [];
-  const ingest = startLiveIngest({
-    dbPath: db,
-    source: { kind: 'simulate', rate: 300, seed: 7 },
-    env: { ...TEST_ENV },
-    pipelineTiming: { tickMs: 50 },
-  });
+  const ingest = startLiveIngest(simulatedTraffic(db));
   ingest.onCommitted((b) => batches.push(b));
   assert.equal(ingest.sourceStatus().state, 'starting');
   assert.equal(ingest.sourceStatus().target, 'simulated staging traffic');
@@ -62,10 +63,7 @@ test('a worker that dies is restarted: the status says so, and the traffic goes 
   const batches: CommittedBatch[] = [];
   const statuses: SourceStatus[] = [];
   const ingest = startLiveIngest({
-    dbPath: db,
-    source: { kind: 'simulate', rate: 300, seed: 7 },
-    env: { ...TEST_ENV },
-    pipelineTiming: { tickMs: 50 },
+    ...simulatedTraffic(db),
     workerRestart: { initialMs: 50, maxMs: 50 },
     workerUrl: new URL('./fixtures/dies-once-worker.mjs', import.meta.url),
   });
