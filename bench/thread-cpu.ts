@@ -51,6 +51,7 @@ console.log(
     writerCpu: main,
     prepareWorkerCpu: worker,
     otherThreadsCpu: Number(rest.reduce((a, b) => a + b, 0).toFixed(2)),
+    otherThreads: rest.filter((s) => s >= 0.05),
     entries: summary.entries,
     findings: summary.findings,
   }),
