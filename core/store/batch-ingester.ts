@@ -199,7 +199,7 @@ export class BatchIngester implements JoinServices {
     const row = this.writer.entryRef(entryId);
     if (!row) return 0;
     const linked = linkAuditLine(row.message, mac);
-    this.writer.insertFinding(entryId, { timeMs: row.time_ms, time: row.time, instance: row.instance, provider: row.provider }, { finding: linked.finding, template: LINKABLE_TEMPLATE });
+    this.writer.insertFinding(entryId, { timeMs: row.time_ms, instance: row.instance }, { finding: linked.finding, template: LINKABLE_TEMPLATE });
     if (linked.message !== row.message) this.writer.replaceMessage(entryId, linked.message);
     else this.writer.flagEntry(entryId);
     return 1;

@@ -67,3 +67,30 @@ test('erasing an e-mail finds it by fingerprint, whatever its case', async (t) =
   assert.equal(erased.events, 30);
   assert.equal(lookupSubject(store, subjectFromKey(`user:${EMAIL}`, store.secret)).findings, 0);
 });
+
+test('an erased value leaves finding_values, and a writer on another connection stores it again when it recurs', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fr-erase-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { FLIGHT_RECORDER_SECRET: 'erase-test-secret-erase-test-secret' };
+  const path = join(dir, 'e.db');
+  // The ingest keeps its connection (and what its writer remembers) across the erasure, as the live service does.
+  const ingestStore = Store.open(path, { env });
+  t.after(() => ingestStore.close());
+  const ingester = new BatchIngester(ingestStore.db, { secret: ingestStore.secret, testKeys: testKeyMatcher() });
+  await ingestInput(Readable.from([log()]), { format: 'plain', secret: ingestStore.secret, ingester, worker: false });
+  const subject = subjectFromEmail(EMAIL, ingestStore.secret);
+  const values = (s: Store): number => s.db.prepare<[string], number>('SELECT count(*) FROM finding_values WHERE fingerprint = ?').pluck().get(subject.fingerprint) ?? 0;
+  assert.equal(values(ingestStore), 1);
+  const others = ingestStore.db.prepare<[], number>('SELECT count(*) FROM finding_values').pluck().get() ?? 0;
+
+  const eraser = Store.open(path, { env });
+  eraseSubject(eraser, subject);
+  eraser.close();
+  assert.equal(values(ingestStore), 0);
+  assert.equal(ingestStore.db.prepare('SELECT count(*) FROM finding_values').pluck().get(), others - 1, 'values that other findings hold stay');
+
+  const again = `2026-11-20T09:15:00Z app[4d895d5ec41638] sin [warn]🚨 Rate limit exceeded for user:${EMAIL} on /chat-stream\n`;
+  await ingestInput(Readable.from([again]), { format: 'plain', secret: ingestStore.secret, ingester, worker: false });
+  assert.equal(values(ingestStore), 1);
+  assert.equal(lookupSubject(ingestStore, subject).findings, 1, 'the new finding is found through its stored value');
+});

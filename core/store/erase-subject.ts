@@ -25,10 +25,16 @@ export function eraseSubject(store: Store, subject: Subject): Erasure {
         entryIds.length === 0
           ? []
           : db.prepare<[], { id: number }>(`SELECT id FROM stored_findings WHERE entry_id IN (${idList})`).all().map((r) => r.id);
-      const byFingerprint = db.prepare<[string], { id: number }>('SELECT id FROM stored_findings WHERE fingerprint = ?').all(subject.fingerprint);
+      const byFingerprint = db
+        .prepare<[string], { id: number }>('SELECT f.id FROM stored_findings f JOIN finding_values v ON v.id = f.value_id WHERE v.fingerprint = ?')
+        .all(subject.fingerprint);
       const allFindings = [...new Set([...findingIds, ...byFingerprint.map((r) => r.id)])];
-      if (allFindings.length > 0) db.exec(`DELETE FROM finding_history WHERE finding_id IN (${allFindings.join(',')})`);
-      const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM stored_findings WHERE id IN (${allFindings.join(',')})`).run().changes;
+      const findingList = allFindings.join(',');
+      const valueIds =
+        allFindings.length === 0 ? [] : db.prepare<[], number>(`SELECT DISTINCT value_id FROM stored_findings WHERE id IN (${findingList})`).pluck().all();
+      if (allFindings.length > 0) db.exec(`DELETE FROM finding_history WHERE finding_id IN (${findingList})`);
+      const findings = allFindings.length === 0 ? 0 : db.prepare(`DELETE FROM stored_findings WHERE id IN (${findingList})`).run().changes;
+      deleteUnusedValues(store, valueIds);
       let events = db.prepare('DELETE FROM stored_events WHERE key_fp = ?').run(subject.fingerprint).changes;
       if (entryIds.length > 0) events += db.prepare(`DELETE FROM stored_events WHERE entry_id IN (${idList})`).run().changes;
       const streams = db.prepare('DELETE FROM streams WHERE key_fp = ?').run(subject.fingerprint).changes;
@@ -42,4 +48,13 @@ export function eraseSubject(store: Store, subject: Subject): Erasure {
   } finally {
     db.pragma('secure_delete = FAST');
   }
+}
+
+/** The masked values of the deleted findings that no other finding still holds: one pass over the findings. */
+function deleteUnusedValues(store: Store, valueIds: readonly number[]): void {
+  if (valueIds.length === 0) return;
+  const list = valueIds.join(',');
+  const used = new Set(store.db.prepare<[], number>(`SELECT DISTINCT value_id FROM stored_findings WHERE value_id IN (${list})`).pluck().all());
+  const unused = valueIds.filter((id) => !used.has(id));
+  if (unused.length > 0) store.db.exec(`DELETE FROM finding_values WHERE id IN (${unused.join(',')})`);
 }

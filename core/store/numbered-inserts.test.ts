@@ -31,13 +31,18 @@ test('findings gathered in a transaction are written at its end, many per statem
   const store = Store.open(':memory:', { env: SECRET });
   t.after(() => store.close());
   const writer = new StoreWriter(store.db);
+  const entry: LogEntry = {
+    ...ENTRY, precision: 'second', region: 'sin', level: 'info', message: 'GET /x - 24…', format: 'plain', unparsed: false, lines: 1,
+  };
+  const [entryId] = writer.transaction(() => writer.insertEntries([{ entry, identity: 7n, flagged: true }]));
+  assert.equal(entryId, 1);
   // 70 rows: two full statements of 32 and six alone.
-  const given = writer.transaction(() => Array.from({ length: 70 }, (_, n) => writer.insertFinding(7, ENTRY, { finding: finding(n), template: 'GET /x - <…>' })));
+  const given = writer.transaction(() => Array.from({ length: 70 }, (_, n) => writer.insertFinding(1, ENTRY, { finding: finding(n), template: 'GET /x - <…>' })));
   assert.deepEqual(given, Array.from({ length: 70 }, (_, n) => n + 1));
   assert.deepEqual(storedIds(store), given);
   const row = store.db.prepare('SELECT * FROM findings WHERE id = 4').get();
   assert.deepEqual(row, {
-    id: 4, entry_id: 7, time_ms: ENTRY.timeMs, time: ENTRY.time, instance: ENTRY.instance, provider: 'app', rule: 'ip-address',
+    id: 4, entry_id: 1, time_ms: ENTRY.timeMs, time: ENTRY.time, instance: ENTRY.instance, provider: 'app', rule: 'ip-address',
     severity: 'low', source: 'message', field: 'message', start: 3, end: 16, length: 13, preview: '24…3',
     fingerprint: finding(3).fingerprint, template: 'GET /x - <…>', status: 'open',
   });

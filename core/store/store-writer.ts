@@ -9,6 +9,7 @@ import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, sourceKind } from './minute-counts.ts';
 import { NumberedInserts } from './numbered-inserts.ts';
 import { FindingKinds } from './finding-kinds.ts';
+import { FindingValues } from './finding-values.ts';
 import type { FindingKind } from './finding-kinds.ts';
 import { BufferedInserts } from './buffered-inserts.ts';
 
@@ -29,11 +30,9 @@ type EntryValues = [
 ];
 const ENTRY_COLUMNS = ['identity', 'time_ms', 'time', 'instance', 'provider', 'region', 'level', 'message', 'http', 'format', 'unparsed', 'flagged'];
 
-type FindingValues = [
-  entryId: number, timeMs: number, time: string, instance: string, provider: string, kindId: number, start: number, end: number,
-  length: number, preview: string, fingerprint: string,
-];
-const FINDING_COLUMNS = ['entry_id', 'time_ms', 'time', 'instance', 'provider', 'kind_id', 'start', 'end', 'length', 'preview', 'fingerprint'];
+// The entry's time, instance and provider are read from the entry (migration 5): they are not written here.
+type FindingRow = [entryId: number, timeMs: number, kindId: number, valueId: number, start: number, end: number];
+const FINDING_COLUMNS = ['entry_id', 'time_ms', 'kind_id', 'value_id', 'start', 'end'];
 
 type EventRow = [
   id: number, timeMs: number, time: string, type: string, level: string, instance: string, connectionId: string | null,
@@ -63,8 +62,9 @@ export class StoreWriter implements JoinSink {
   private readonly eventInserts: BufferedInserts<EventRow>;
   private readonly updateEventStmt;
   private readonly streamUpserts: BufferedInserts<StreamRow>;
-  private readonly findingInserts: NumberedInserts<FindingValues>;
+  private readonly findingInserts: NumberedInserts<FindingRow>;
   private readonly kinds: FindingKinds;
+  private readonly values: FindingValues;
   private readonly firstHighStmt;
   private readonly insertFirstHighStmt;
   /** High fingerprints known to `high_fingerprints`; forgotten on rollback, like the finding kinds. */
@@ -102,6 +102,7 @@ export class StoreWriter implements JoinSink {
     this.firstHighStmt = db.prepare<[string], number>('SELECT first_finding_id FROM high_fingerprints WHERE fingerprint = ?').pluck();
     this.insertFirstHighStmt = db.prepare('INSERT INTO high_fingerprints (fingerprint, first_finding_id) VALUES (?, ?)');
     this.kinds = new FindingKinds(db);
+    this.values = new FindingValues(db);
     this.flagEntryStmt = db.prepare('UPDATE entries SET flagged = 1 WHERE id = ?');
     this.seenConnections = new SeenConnections(db);
     this.queryHashMacs = new QueryHashMacs(db, leakedInMemory);
@@ -133,6 +134,7 @@ export class StoreWriter implements JoinSink {
         if (outermost) {
           this.entryInserts.begin();
           this.findingInserts.begin();
+          this.values.begin();
         }
         const result = fn();
         this.findingInserts.flush();
@@ -151,6 +153,7 @@ export class StoreWriter implements JoinSink {
       // Row ids of a rolled-back insert can come back: what was counted for them is forgotten, and asked again.
       this.countedRules.clear();
       this.kinds.forget();
+      this.values.forget();
       this.knownHigh.clear();
       this.seenConnections.reload();
       this.queryHashMacs.forget();
@@ -180,15 +183,13 @@ export class StoreWriter implements JoinSink {
   }
 
   /** Queues the finding's row (written when the transaction ends); returns its id. */
-  insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'time' | 'instance' | 'provider'>, input: StoredFindingInput): number {
+  insertFinding(entryId: number, entry: Pick<LogEntry, 'timeMs' | 'instance'>, input: StoredFindingInput): number {
     const f = input.finding;
     const kind = this.kinds.of(f, input.template);
     this.countFinding(entryId, entry, kind);
     // Stored as `open` (the column's default), until a review says otherwise.
     this.minuteCounts.add(kind.openKind, entry.timeMs);
-    const id = this.findingInserts.add([
-      entryId, entry.timeMs, entry.time, entry.instance, entry.provider, kind.id, f.start, f.end, f.length, f.preview, f.fingerprint,
-    ]);
+    const id = this.findingInserts.add([entryId, entry.timeMs, kind.id, this.values.of(f), f.start, f.end]);
     if (f.severity === 'high') this.rememberHigh(f.fingerprint, id);
     return id;
   }
