@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { typescriptWorker } from './typescript-worker.ts';
 import type { Db } from '../core/store/open-database.ts';
 
 /** How often the checkpoint thread copies what the writer committed: about a batch's worth of pages. */
@@ -18,7 +18,7 @@ const FALLBACK_AUTOCHECKPOINT = 20_000;
  */
 export async function withBackgroundCheckpoints<T>(store: { db: Db; path: string }, work: () => Promise<T>): Promise<T> {
   if (store.path === ':memory:' || store.db.pragma('journal_mode', { simple: true }) !== 'wal') return work();
-  const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
+  const worker = typescriptWorker(new URL('./wal-checkpoint-worker.ts', import.meta.url), {
     workerData: { path: store.path, intervalMs: INTERVAL_MS },
   });
   const ended = new Promise<void>((resolve) => {

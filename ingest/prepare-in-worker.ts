@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { typescriptWorker } from './typescript-worker.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
 import type { EncodedBatch } from './prepared-batch-codec.ts';
 import { decodeBatch } from './prepared-batch-codec.ts';
@@ -9,7 +9,7 @@ import type { PrepareWorkerData, FromPrepareWorker, ToPrepareWorker } from './pr
  * caller's thread is free to write them: the ingest uses both cores.
  */
 export async function* prepareInWorker(input: AsyncIterable<Buffer | string>, data: PrepareWorkerData): AsyncGenerator<PreparedEntry[]> {
-  const worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url), {
+  const worker = typescriptWorker(new URL('./prepare-worker.ts', import.meta.url), {
     workerData: data,
     // Its garbage is short-lived (lines, parses, redactions): a small nursery collects it as cheaply, and the
     // default one, three times larger, was 30 MB of the ingest's peak memory (bar: 400 MB for a million lines).

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../typescript-worker.ts';
 import type { SourceStatus, StoreStatus } from '../../core/api.ts';
 import { Backoff } from '../sources/backoff.ts';
 import type { SourceLog } from '../sources/source-log.ts';
@@ -13,7 +14,7 @@ export interface StartLiveIngestOptions extends LiveIngestOptions {
   log?: SourceLog;
   /** Waits before restarting a worker that died (a bug, not a source or store failure, which it handles itself). */
   workerRestart?: { initialMs?: number; maxMs?: number };
-  /** The worker's entry module (default `ingest-worker.mjs`): a test gives one that dies as a bug would. */
+  /** The worker's module (default `ingest-worker.ts`): a test gives one that dies as a bug would. */
   workerUrl?: URL;
 }
 
@@ -34,7 +35,7 @@ const HEALTHY_WORKER_MS = 60_000;
  * committed batch. The main thread never parses, scans nor writes.
  */
 export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHandle {
-  const { log, workerRestart, workerUrl = new URL('./ingest-worker.mjs', import.meta.url), ...workerOptions } = options;
+  const { log, workerRestart, workerUrl = new URL('./ingest-worker.ts', import.meta.url), ...workerOptions } = options;
   const committedListeners = new Set<(batch: CommittedBatch) => void>();
   const statusListeners = new Set<(status: SourceStatus, store: StoreStatus) => void>();
   const restartBackoff = new Backoff(workerRestart);
@@ -107,7 +108,7 @@ export function startLiveIngest(options: StartLiveIngestOptions): LiveIngestHand
   };
 
   const spawn = (): void => {
-    const w = new Worker(workerUrl, { workerData: workerOptions });
+    const w = typescriptWorker(workerUrl, { workerData: workerOptions });
     const spawnedAt = Date.now();
     worker = w;
     w.on('message', onMessage);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../../ingest/typescript-worker.ts';
 import type { Report } from '../../core/report.ts';
 import { TooManyBucketsError } from '../../core/metrics/buckets.ts';
 import type { ReportRequest } from '../../core/store/queries/build-report.ts';
@@ -46,7 +47,7 @@ export class ReportReader {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./report-thread.mjs', import.meta.url), { workerData: { path: this.path } satisfies ReportThreadData });
+    const worker = typescriptWorker(new URL('./report-thread.ts', import.meta.url), { workerData: { path: this.path } satisfies ReportThreadData });
     worker.on('message', (m: FromReportThread) => {
       const waiting = this.pending.get(m.id);
       if (waiting === undefined) return;
