@@ -139,16 +139,21 @@ export function winstonLine(fields: Record<string, unknown>): string {
   return JSON.stringify({ level: 'info', service: 'nuzantara-backend', timestamp: '2026-11-20T09:14:03.123Z', ...fields });
 }
 
+/** The fields every successful `stream.chat` audit line of the backend starts with (log-formats.md §2), in its order. */
+export const STREAM_CHAT_AUDIT = {
+  message: '[AUDIT]',
+  operation: 'stream.chat',
+  userEmail: '[REDACTED]',
+  ipAddress: '[REDACTED]',
+  endpoint: '/chat-stream',
+  method: 'GET',
+  success: true,
+} as const;
+
 /** The backend's audit line for a stream that opened (log-formats.md §2). */
 export function auditOpenLine(connectionId: string, timestamp = '2026-11-20T09:14:03.100Z'): string {
   return winstonLine({
-    message: '[AUDIT]',
-    operation: 'stream.chat',
-    userEmail: '[REDACTED]',
-    ipAddress: '[REDACTED]',
-    endpoint: '/chat-stream',
-    method: 'GET',
-    success: true,
+    ...STREAM_CHAT_AUDIT,
     metadata: { connectionId, queryHash: 'e3b0c44298fc1c14', queryLength: 12 },
     gdprCompliant: true,
     timestamp,

@@ -6,6 +6,7 @@ import { createScanner } from '../../core/findings/scanner.ts';
 import { testKeyMatcher } from '../../core/test-traffic.ts';
 import { FlySource } from '../sources/fly-source.ts';
 import { installFakeFly } from '../sources/fixtures/fake-fly.ts';
+import type { FakeFly, FakeFlyRun } from '../sources/fixtures/fake-fly.ts';
 import { LivePipeline } from './live-pipeline.ts';
 import { startLiveIngest } from './start-live-ingest.ts';
 import type { CommittedBatch } from './live-ingest-handle.ts';
@@ -14,18 +15,18 @@ import { countStored, oneShotIngest, openTestStore, sleep, storedSet, tempDir, T
 
 const ENTRIES = Array.from({ length: 420 }, (_, i) => plainEntry(i, TRAFFIC_START_MS + Math.floor(i / 10) * 1000));
 
-test('fly logs dying halfway and replaying its last 100 entries leaves every entry stored exactly once', async () => {
+/** A fresh folder with its store's path and a fake `fly` that runs `plan` over ENTRIES. */
+function replayPlan(plan: FakeFlyRun[]): { dir: string; db: string; fly: FakeFly } {
   const dir = tempDir();
-  const db = join(dir, 'live.db');
-  const fly = installFakeFly(
-    dir,
-    [
-      { history: [0, 100], live: [100, 250], then: { exit: 1 } },
-      // The restart replays the last 100 entries, and the switch to live repeats a few across a second boundary.
-      { history: [150, 250], live: [238, 400], then: 'hang' },
-    ],
-    ENTRIES,
-  );
+  return { dir, db: join(dir, 'live.db'), fly: installFakeFly(dir, plan, ENTRIES) };
+}
+
+test('fly logs dying halfway and replaying its last 100 entries leaves every entry stored exactly once', async () => {
+  const { dir, db, fly } = replayPlan([
+    { history: [0, 100], live: [100, 250], then: { exit: 1 } },
+    // The restart replays the last 100 entries, and the switch to live repeats a few across a second boundary.
+    { history: [150, 250], live: [238, 400], then: 'hang' },
+  ]);
   const committed: CommittedBatch[] = [];
   const statuses: SourceStatus[] = [];
   const ingest = startLiveIngest({
@@ -59,17 +60,11 @@ test('fly logs dying halfway and replaying its last 100 entries leaves every ent
 });
 
 test('a restart whose replay does not reach the last stored entry records the gap', async () => {
-  const dir = tempDir();
-  const db = join(dir, 'live.db');
-  const fly = installFakeFly(
-    dir,
-    [
-      { history: [0, 100], live: [100, 150], then: { exit: 1 } },
-      // 150 entries were written while fly logs was down: its replay of 100 starts well after the last stored one.
-      { history: [300, 400], live: [400, 420], then: 'hang' },
-    ],
-    ENTRIES,
-  );
+  const { db, fly } = replayPlan([
+    { history: [0, 100], live: [100, 150], then: { exit: 1 } },
+    // 150 entries were written while fly logs was down: its replay of 100 starts well after the last stored one.
+    { history: [300, 400], live: [400, 420], then: 'hang' },
+  ]);
   const pipeline = new LivePipeline({
     source: new FlySource({
       app: 'nuzantara-backend',

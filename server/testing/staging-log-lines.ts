@@ -3,6 +3,8 @@
  * benchmark: audit stream opens and closes, `[Stream]` lines (one of which leaks the query), health checks and
  * proxy errors, ANSI colours included. Every line ends with a newline.
  */
+import { STREAM_CHAT_AUDIT } from '../../core/formats/fixtures.ts';
+
 const INSTANCES = ['4d895d5ec41638', 'e2862692b79d68', 'd8dd799b450738'] as const;
 const REGIONS = ['sin', 'lhr', 'syd'] as const;
 const ESC = '\u001b';
@@ -26,13 +28,7 @@ export function connectionId(ms: number, tag: string): string {
 function streamAudit(ms: number, slot: number, fields: Record<string, unknown>): string {
   const body = {
     level: 'info',
-    message: '[AUDIT]',
-    operation: 'stream.chat',
-    userEmail: '[REDACTED]',
-    ipAddress: '[REDACTED]',
-    endpoint: '/chat-stream',
-    method: 'GET',
-    success: true,
+    ...STREAM_CHAT_AUDIT,
     ...fields,
     gdprCompliant: true,
     timestamp: new Date(ms).toISOString(),
