@@ -14,16 +14,51 @@ import { Empty } from '../../components/states.tsx';
 
 const SERVER_NOTE = 'measured by the server, not client-side timing';
 
-const FIRST_TOKEN: ChartLine[] = [
-  { key: 'firstTokenP50', name: 'p50', color: '#2563eb' },
-  { key: 'firstTokenP95', name: 'p95', color: '#db2777', dashed: true },
-];
-const INTER_TOKEN: ChartLine[] = [{ key: 'interTokenAvg', name: 'average (estimated)', color: '#0d9488' }];
-const ERROR_RATE: ChartLine[] = [{ key: 'errorRate', name: 'errors / attempts', color: '#dc2626' }];
-const CONNECTIONS: ChartLine[] = [
-  { key: 'opened', name: 'opened', color: '#16a34a', step: true },
-  { key: 'failed', name: 'failed', color: '#dc2626', step: true },
-  { key: 'active', name: 'active', color: '#2563eb', step: true, dashed: true },
+/** The line charts, in the order the grid shows them. */
+const LINE_CHARTS: readonly {
+  testId: string;
+  title: string;
+  note: string;
+  lines: ChartLine[];
+  formatValue: (value: number) => string;
+  integer?: boolean;
+}[] = [
+  {
+    testId: 'chart-first-token',
+    title: 'First-token latency',
+    note: SERVER_NOTE,
+    lines: [
+      { key: 'firstTokenP50', name: 'p50', color: '#2563eb' },
+      { key: 'firstTokenP95', name: 'p95', color: '#db2777', dashed: true },
+    ],
+    formatValue: formatMs,
+  },
+  {
+    testId: 'chart-inter-token',
+    title: 'Inter-token latency (estimated)',
+    note: 'estimated from duration, first token and token count; the backend does not log it',
+    lines: [{ key: 'interTokenAvg', name: 'average (estimated)', color: '#0d9488' }],
+    formatValue: formatMs,
+  },
+  {
+    testId: 'chart-error-rate',
+    title: 'Error rate',
+    note: 'errors / (opened + failed) per bucket; empty buckets have no rate',
+    lines: [{ key: 'errorRate', name: 'errors / attempts', color: '#dc2626' }],
+    formatValue: formatPercent,
+  },
+  {
+    testId: 'chart-connections',
+    title: 'Connections',
+    note: 'opened and failed per bucket; active at the bucket\'s end',
+    lines: [
+      { key: 'opened', name: 'opened', color: '#16a34a', step: true },
+      { key: 'failed', name: 'failed', color: '#dc2626', step: true },
+      { key: 'active', name: 'active', color: '#2563eb', step: true, dashed: true },
+    ],
+    formatValue: formatCount,
+    integer: true,
+  },
 ];
 
 export const LiveCharts = memo(function LiveCharts({ report, utc }: { report: Report; utc: boolean }) {
@@ -37,51 +72,21 @@ export const LiveCharts = memo(function LiveCharts({ report, utc }: { report: Re
   return (
     <>
       <div className="chart-grid">
-        <TimeChart
-          testId="chart-first-token"
-          title="First-token latency"
-          note={SERVER_NOTE}
-          rows={rows}
-          lines={FIRST_TOKEN}
-          overlays={overlays}
-          utc={utc}
-          formatValue={formatMs}
-          summary={latestSummary(rows, FIRST_TOKEN, formatMs)}
-        />
-        <TimeChart
-          testId="chart-inter-token"
-          title="Inter-token latency (estimated)"
-          note="estimated from duration, first token and token count; the backend does not log it"
-          rows={rows}
-          lines={INTER_TOKEN}
-          overlays={overlays}
-          utc={utc}
-          formatValue={formatMs}
-          summary={latestSummary(rows, INTER_TOKEN, formatMs)}
-        />
-        <TimeChart
-          testId="chart-error-rate"
-          title="Error rate"
-          note="errors / (opened + failed) per bucket; empty buckets have no rate"
-          rows={rows}
-          lines={ERROR_RATE}
-          overlays={overlays}
-          utc={utc}
-          formatValue={formatPercent}
-          summary={latestSummary(rows, ERROR_RATE, formatPercent)}
-        />
-        <TimeChart
-          testId="chart-connections"
-          title="Connections"
-          note="opened and failed per bucket; active at the bucket's end"
-          rows={rows}
-          lines={CONNECTIONS}
-          overlays={overlays}
-          utc={utc}
-          formatValue={formatCount}
-          integer
-          summary={latestSummary(rows, CONNECTIONS, formatCount)}
-        />
+        {LINE_CHARTS.map((chart) => (
+          <TimeChart
+            key={chart.testId}
+            testId={chart.testId}
+            title={chart.title}
+            note={chart.note}
+            rows={rows}
+            lines={chart.lines}
+            overlays={overlays}
+            utc={utc}
+            formatValue={chart.formatValue}
+            integer={chart.integer}
+            summary={latestSummary(rows, chart.lines, chart.formatValue)}
+          />
+        ))}
         <ViolationsPanel rows={rows} overlays={overlays} rateLimit={report.rateLimit} utc={utc} />
         <ProxyChart proxy={report.proxy} />
       </div>
