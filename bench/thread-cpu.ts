@@ -1,6 +1,6 @@
 // One ingest with the CPU seconds of each of the process's threads, read from /proc while it runs: on a shared
 // machine, thread CPU moves less than wall time, and it shows which thread is full. Linux only.
-// Usage: node --import tsx bench/thread-cpu.ts DB FILE [--no-scan]
+// Usage: node --import tsx bench/thread-cpu.ts DB FILE [--no-scan] [--batch-size N (default 2000, as `ingest`)]
 import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { Store } from '../core/store/store.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
@@ -8,9 +8,11 @@ import { testKeyMatcher } from '../core/test-traffic.ts';
 import { ingestInput } from '../ingest/ingest-input.ts';
 import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
 
-const [dbPath, file, flag] = process.argv.slice(2);
-if (dbPath === undefined || file === undefined) {
-  console.error('usage: thread-cpu.ts DB FILE [--no-scan]');
+const [dbPath, file, ...options] = process.argv.slice(2);
+const sizeAt = options.indexOf('--batch-size');
+const batchSize = sizeAt < 0 ? 2000 : Number(options[sizeAt + 1]);
+if (dbPath === undefined || file === undefined || !Number.isInteger(batchSize) || batchSize < 1) {
+  console.error('usage: thread-cpu.ts DB FILE [--no-scan] [--batch-size N]');
   process.exit(2);
 }
 const CLOCK_TICKS = 100;
@@ -34,7 +36,7 @@ const started = process.hrtime.bigint();
 const store = Store.open(dbPath, { env: { FLIGHT_RECORDER_SECRET: 'benchmark-secret-benchmark-secret' } });
 const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
 const summary = await withBackgroundCheckpoints(store, () =>
-  ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), { format: 'plain', secret: store.secret, scan: flag !== '--no-scan', ingester }),
+  ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), { format: 'plain', secret: store.secret, scan: !options.includes('--no-scan'), ingester, batchSize }),
 );
 sample();
 clearInterval(timer);
