@@ -518,7 +518,9 @@ export class LivePipeline {
       this.lastPurgeAt = now;
       try {
         const purged = purgeExpired(store, now, this.options.retentionDays);
-        if (purged.entries > 0) this.options.log?.('info', 'expired entries deleted', { entries: purged.entries, events: purged.events });
+        if (purged.entries > 0 || purged.auditMacs > 0) {
+          this.options.log?.('info', 'expired entries deleted', { entries: purged.entries, events: purged.events, auditMacs: purged.auditMacs });
+        }
       } catch {
         // A store that cannot take a delete cannot take a batch either: the next commit says why.
       }
