@@ -1,6 +1,7 @@
 import type { LogEntry } from '../../entry.ts';
 import type { RuleId } from '../finding.ts';
 import type { LabelledEntry } from '../precision-recall.ts';
+import { STREAM_CHAT_AUDIT } from '../../formats/fixtures.ts';
 
 /**
  * A hand-written case of the labelled corpus: a leak where it hides, or a look-alike that must stay quiet.
@@ -52,12 +53,7 @@ export function winston(message: string, fields: Record<string, unknown> = {}): 
 /** An `[AUDIT]` line of the backend; `fields` override the defaults of a stream open. */
 export function audit(fields: Record<string, unknown>): string {
   return winston('[AUDIT]', {
-    operation: 'stream.chat',
-    userEmail: '[REDACTED]',
-    ipAddress: '[REDACTED]',
-    endpoint: '/chat-stream',
-    method: 'GET',
-    success: true,
+    ...STREAM_CHAT_AUDIT,
     metadata: { connectionId: 'conn_1732190000000_k3j2h1g0f', queryHash: '9b1e0cd4a7f3e215', queryLength: 17 },
     gdprCompliant: true,
     ...fields,
