@@ -2,7 +2,7 @@ import type { Db } from './open-database.ts';
 import { MetaTable } from './meta.ts';
 
 /**
- * Rows looked at per sweep: about 50 ms on a 1.5M-row table beside a 1M-entry store, so that the hourly purge
+ * Rows looked at per sweep: about 50 ms on a 1.5M-row table beside a 1M-entry store (bench/audit-sweep.ts), so that the hourly purge
  * never holds the ingest up long; such a table is gone through in about six days.
  */
 export const SWEEP_ROWS = 10_000;
