@@ -2,8 +2,8 @@ import type { Db } from './open-database.ts';
 import { MetaTable } from './meta.ts';
 
 /**
- * Rows looked at per sweep: about 50 ms on a 1.5M-row table beside a 1M-entry store (bench/audit-sweep.ts), so that the hourly purge
- * never holds the ingest up long; such a table is gone through in about six days.
+ * Rows looked at per sweep: about 50 ms on a 1.5M-row table beside a 1M-entry store (bench/audit-sweep.ts), so
+ * that the hourly purge never holds the ingest up long; such a table is gone through in about six days.
  */
 export const SWEEP_ROWS = 10_000;
 const CURSOR_KEY = 'audit_mac_sweep';
