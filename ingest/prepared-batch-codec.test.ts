@@ -10,6 +10,7 @@ import { createScanner } from '../core/findings/scanner.ts';
 import { createKeyedHash } from '../core/findings/keyed-hash.ts';
 import { EntryIdentity } from '../core/identity/entry-identity.ts';
 import { decodeBatch, encodeBatch } from './prepared-batch-codec.ts';
+import type { Signal } from '../core/events/signal.ts';
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text;
@@ -45,4 +46,43 @@ test('the connection id keyed on the prepare side is the keyed hash the reconnec
     const id = p.signal !== null && 'connectionId' in p.signal ? p.signal.connectionId : null;
     assert.equal(p.connectionMac, createHmac('sha256', SECRET).update(`conn:${id}`).digest('hex'));
   }
+});
+
+test('every kind of signal, with and without its optional fields, crosses unchanged', () => {
+  const signals: Signal[] = [
+    { kind: 'open', via: 'audit', connectionId: 'conn_1', queryHash: 'a1b2c3d4e5f60718', userId: 'u1' },
+    { kind: 'open', via: 'text', connectionId: 'conn_2', queryHash: null, userId: null },
+    { kind: 'first-token', connectionId: 'conn_1', ms: 71.5 },
+    { kind: 'close', via: 'audit', connectionId: 'conn_1', durationMs: 3000, firstTokenMs: 70, tokens: 0 },
+    { kind: 'close', via: 'stale', connectionId: 'conn_2', durationMs: null, firstTokenMs: null, tokens: null },
+    { kind: 'fail', connectionId: 'conn_3', error: 'upstream 502', userId: 'u2' },
+    { kind: 'fail', connectionId: null, error: null, userId: null },
+    { kind: 'stream-error' },
+    { kind: 'ratelimit', via: 'warn', key: 'user:[REDACTED:email]' },
+    { kind: 'ratelimit', via: 'global', key: null },
+    { kind: 'auth', operation: 'auth.login', success: true, userId: 'u3' },
+    { kind: 'auth', operation: 'auth.login', success: false, userId: null },
+    { kind: 'auth', operation: 'auth.refresh', success: null, userId: null },
+    { kind: 'platform', type: 'platform.proxy-error', code: 'PC01' },
+    { kind: 'platform', type: 'platform.machine-start', code: null },
+  ];
+  const batch: PreparedEntry[] = signals.map((signal, i) => ({
+    entry: {
+      time: `2026-11-20T09:00:0${i % 10}.123456789Z`, timeMs: Date.parse('2026-11-20T09:00:00Z') + i, precision: i % 2 === 0 ? 'subsecond' : 'second',
+      instance: i % 3 === 0 ? '' : '4d895d5ec41638', provider: 'app', region: 'sin', level: 'info', message: `line ${i} 🚀`, format: 'plain',
+      unparsed: i === 4, lines: 1 + (i % 3),
+      ...(i % 4 === 0 ? { http: { method: 'GET', url: '/x?query=[REDACTED:plaintext-query]', status: 200 } } : {}),
+    },
+    findings: i % 5 === 0 ? [] : [
+      { rule: 'email', severity: 'high', source: 'message', field: 'message', start: 1, end: 9, length: 8, preview: '…@example.org', fingerprint: 'f'.repeat(64) },
+    ],
+    template: i % 5 === 0 ? '' : 'line <n>',
+    signal,
+    identity: -9_000_000_000_000_000_000n + BigInt(i),
+    leakedQueryHashes: i === 3 ? ['m1', 'm2'] : [],
+    queryHashMac: i === 2 ? 'mac' : null,
+    connectionMac: i === 1 ? 'cmac' : null,
+  }));
+  assert.deepEqual(decodeBatch(deserialize(serialize(encodeBatch(batch)))), batch);
+  assert.deepEqual(decodeBatch(deserialize(serialize(encodeBatch([])))), []);
 });
