@@ -2,40 +2,17 @@
 // serializing on the worker's side, deserializing and decodeBatch on the writer's (v8.serialize and
 // v8.deserialize are the structured clone postMessage does). Scanned, prepared lines, batches of 2,000.
 // Usage: node --import tsx bench/batch-codec.ts [--lines N (default 200000)] [FILE (default .bench/sim-1000000.log)]
-import { createReadStream } from 'node:fs';
 import { serialize, deserialize } from 'node:v8';
-import { createScanner } from '../core/findings/scanner.ts';
 import { createKeyedHash } from '../core/findings/keyed-hash.ts';
-import { EntryIdentity } from '../core/identity/entry-identity.ts';
-import { prepareEntry } from '../core/prepare-entry.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
-import { readEntries } from '../ingest/read-entries.ts';
 import { decodeBatch, encodeBatch } from '../ingest/prepared-batch-codec.ts';
 import type { EncodedBatch } from '../ingest/prepared-batch-codec.ts';
+import { BENCH_SECRET, preparedSample, sampleArgs } from './prepared-sample.ts';
 
-const args = process.argv.slice(2);
-const linesAt = args.indexOf('--lines');
-const lines = linesAt < 0 ? 200_000 : Number(args[linesAt + 1]);
-const file = args.find((a, i) => !a.startsWith('--') && (linesAt < 0 || i !== linesAt + 1)) ?? '.bench/sim-1000000.log';
-const secret = Buffer.from('benchmark-secret-benchmark-secret');
-const scanner = createScanner({ secret });
-const identity = new EntryIdentity();
-const key = createKeyedHash(secret);
+const { lines, file } = sampleArgs(process.argv.slice(2));
+const prepared = await preparedSample(file, lines, createKeyedHash(Buffer.from(BENCH_SECRET)));
 const batches: PreparedEntry[][] = [];
-let batch: PreparedEntry[] = [];
-let read = 0;
-reading: for await (const entries of readEntries(createReadStream(file, { highWaterMark: 1 << 20 }), 'plain')) {
-  for (const e of entries) {
-    batch.push(prepareEntry(e, scanner, identity, key));
-    read += e.lines;
-    if (batch.length === 2000) {
-      batches.push(batch);
-      batch = [];
-    }
-    if (read >= lines) break reading;
-  }
-}
-if (batch.length > 0) batches.push(batch);
+for (let i = 0; i < prepared.length; i += 2000) batches.push(prepared.slice(i, i + 2000));
 
 const ROUNDS = 5;
 const runs: number[][] = [];
@@ -65,7 +42,7 @@ console.log(
   [
     `### Batch codec (${new Date().toISOString().slice(0, 10)}, \`node --import tsx bench/batch-codec.ts --lines ${lines}\`)`,
     '',
-    `${read} lines, ${batches.reduce((n, b) => n + b.length, 0)} prepared entries (scanned) in ${batches.length} batches; the median of ${ROUNDS} rounds, in ms.`,
+    `${prepared.length} prepared entries (scanned) of ${lines} lines, in ${batches.length} batches; the median of ${ROUNDS} rounds, in ms.`,
     '',
     '| encode (worker) | serialize (worker) | deserialize (writer) | decode (writer) | cloned |',
     '| ---: | ---: | ---: | ---: | ---: |',

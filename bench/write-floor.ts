@@ -2,7 +2,7 @@
 // each into a fresh store and timed alone, next to the sqlite3 baseline of `npm run bench` on the same entries.
 // Preparing (parse, scan, identity) happens first and is not timed. Prints Markdown.
 // Usage: node --import tsx bench/write-floor.ts [--lines N (default 200000)] [FILE (default .bench/sim-1000000.log)]
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,32 +10,15 @@ import { Store } from '../core/store/store.ts';
 import { StoreWriter } from '../core/store/store-writer.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
-import { createScanner } from '../core/findings/scanner.ts';
-import { EntryIdentity } from '../core/identity/entry-identity.ts';
-import { prepareEntry } from '../core/prepare-entry.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
-import { readEntries } from '../ingest/read-entries.ts';
 import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
+import { BENCH_SECRET, preparedSample, sampleArgs } from './prepared-sample.ts';
 
-const args = process.argv.slice(2);
-const linesArg = args.indexOf('--lines');
-const lines = linesArg >= 0 ? Number(args[linesArg + 1]) : 200_000;
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--lines') ?? join('.bench', 'sim-1000000.log');
-const env = { FLIGHT_RECORDER_SECRET: 'benchmark-secret-benchmark-secret' };
+const { lines, file } = sampleArgs(process.argv.slice(2));
+const env = { FLIGHT_RECORDER_SECRET: BENCH_SECRET };
 const BATCH = 2000;
 
-const prepared: PreparedEntry[] = [];
-const scanner = createScanner({ secret: Buffer.from(env.FLIGHT_RECORDER_SECRET) });
-const identity = new EntryIdentity();
-let read = 0;
-for await (const entries of readEntries(createReadStream(file, { highWaterMark: 1 << 20 }), 'plain')) {
-  for (const e of entries) {
-    if (read >= lines) break;
-    read += e.lines;
-    prepared.push(prepareEntry(e, scanner, identity));
-  }
-  if (read >= lines) break;
-}
+const prepared = await preparedSample(file, lines);
 
 function fresh(name: string): string {
   const path = join('.bench', name);
