@@ -1,7 +1,7 @@
 import type { Db } from './open-database.ts';
 import type { Finding } from '../findings/finding.ts';
 
-/** Distinct values held in memory before the oldest are asked of the table again. */
+/** Distinct values held in memory; past that they are all forgotten and asked of the table again. */
 const REMEMBERED = 65_536;
 
 /**
