@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PrepareWorkerData, ToPrepareWorker, FromPrepareWorker } from './prepare-protocol.ts';
-import type { PreparedEntry } from '../core/prepare-entry.ts';
 import { prepareEntry } from '../core/prepare-entry.ts';
 import { EntryIdentity } from '../core/identity/entry-identity.ts';
 import { createScanner } from '../core/findings/scanner.ts';
 import { createKeyedHash } from '../core/findings/keyed-hash.ts';
 import { readEntries } from './read-entries.ts';
-import { encodeBatch } from './prepared-batch-codec.ts';
+import type { EncodedBatch } from './prepared-batch-codec.ts';
+import { BatchEncoder } from './prepared-batch-codec.ts';
 
 /**
  * Parses, scans and identifies entries on the second core while the main thread writes: the plaintext never
@@ -51,10 +51,10 @@ async function* input(): AsyncGenerator<Buffer> {
   }
 }
 
-async function emit(batch: PreparedEntry[]): Promise<void> {
+async function emit(batch: EncodedBatch): Promise<void> {
   while (unacked >= MAX_UNACKED_BATCHES) await new Promise<void>((resolve) => (ackWake = resolve));
   unacked++;
-  send({ type: 'batch', batch: encodeBatch(batch) });
+  send({ type: 'batch', batch });
 }
 
 async function run(): Promise<void> {
@@ -62,18 +62,15 @@ async function run(): Promise<void> {
   const identity = new EntryIdentity();
   const connectionKey = createKeyedHash(Buffer.from(data.secret));
   const now = (): number => data.nowMs;
-  let batch: PreparedEntry[] = [];
+  const batch = new BatchEncoder(data.batchSize);
   send({ type: 'more' });
   for await (const entries of readEntries(input(), data.format, { instance: data.instance, now })) {
     for (const e of entries) {
-      batch.push(prepareEntry(e, scanner, identity, connectionKey));
-      if (batch.length >= data.batchSize) {
-        await emit(batch);
-        batch = [];
-      }
+      batch.add(prepareEntry(e, scanner, identity, connectionKey));
+      if (batch.length >= data.batchSize) await emit(batch.take());
     }
   }
-  if (batch.length > 0) await emit(batch);
+  if (batch.length > 0) await emit(batch.take());
   while (unacked > 0) await new Promise<void>((resolve) => (ackWake = resolve));
   send({ type: 'done' });
 }

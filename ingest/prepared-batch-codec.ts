@@ -121,16 +121,29 @@ class BatchReader {
   }
 }
 
-export function encodeBatch(batch: readonly PreparedEntry[]): EncodedBatch {
-  const w = new BatchWriter(batch.length);
-  const messages: string[] = new Array(batch.length);
-  const identities = new BigInt64Array(batch.length);
-  const http: HttpFields[] = [];
-  for (let n = 0; n < batch.length; n++) {
-    const p = batch[n] as PreparedEntry;
+/**
+ * Encodes a batch entry by entry, as each is prepared: a prepared entry then dies young, instead of surviving
+ * in a list of thousands until the batch is full (what survives a scavenge is what the collector pays for).
+ */
+export class BatchEncoder {
+  private w: BatchWriter;
+  private messages: string[] = [];
+  private identities: bigint[] = [];
+  private http: HttpFields[] = [];
+
+  constructor(private readonly expected: number) {
+    this.w = new BatchWriter(expected);
+  }
+
+  get length(): number {
+    return this.messages.length;
+  }
+
+  add(p: PreparedEntry): void {
+    const w = this.w;
     const e = p.entry;
-    messages[n] = e.message;
-    identities[n] = p.identity;
+    this.messages.push(e.message);
+    this.identities.push(p.identity);
     w.str(e.time);
     w.num(e.timeMs);
     w.str(e.precision);
@@ -143,8 +156,8 @@ export function encodeBatch(batch: readonly PreparedEntry[]): EncodedBatch {
     w.num(e.lines);
     if (e.http === undefined) w.num(NONE);
     else {
-      w.num(http.length);
-      http.push(e.http);
+      w.num(this.http.length);
+      this.http.push(e.http);
     }
     w.raw(p.template);
     w.optRaw(p.queryHashMac);
@@ -155,7 +168,29 @@ export function encodeBatch(batch: readonly PreparedEntry[]): EncodedBatch {
     for (const f of p.findings) writeFinding(w, f);
     writeSignal(w, p.signal);
   }
-  return { count: batch.length, numbers: w.written(), strings: w.strings, messages, identities, http };
+
+  /** The batch so far; the encoder starts a new one. */
+  take(): EncodedBatch {
+    const encoded: EncodedBatch = {
+      count: this.messages.length,
+      numbers: this.w.written(),
+      strings: this.w.strings,
+      messages: this.messages,
+      identities: BigInt64Array.from(this.identities),
+      http: this.http,
+    };
+    this.w = new BatchWriter(this.expected);
+    this.messages = [];
+    this.identities = [];
+    this.http = [];
+    return encoded;
+  }
+}
+
+export function encodeBatch(batch: readonly PreparedEntry[]): EncodedBatch {
+  const encoder = new BatchEncoder(batch.length);
+  for (const p of batch) encoder.add(p);
+  return encoder.take();
 }
 
 export function decodeBatch(encoded: EncodedBatch): PreparedEntry[] {
