@@ -159,7 +159,7 @@ export class BatchEncoder {
       w.num(this.http.length);
       this.http.push(e.http);
     }
-    w.raw(p.template);
+    w.str(p.template);
     w.optRaw(p.queryHashMac);
     w.optRaw(p.connectionMac ?? null);
     w.num(p.leakedQueryHashes.length);
@@ -241,8 +241,8 @@ function writeFinding(w: BatchWriter, f: Finding): void {
   w.num(f.start);
   w.num(f.end);
   w.num(f.length);
-  w.raw(f.preview);
-  w.raw(f.fingerprint);
+  w.str(f.preview);
+  w.str(f.fingerprint);
 }
 
 function readFinding(r: BatchReader): Finding {
