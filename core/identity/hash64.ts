@@ -49,7 +49,18 @@ export class Hash64 {
   }
 }
 
-/** The signed 64-bit integer of two unsigned 32-bit halves. */
+const halves = new Uint32Array(2);
+const asInt64 = new BigInt64Array(halves.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HIGH = LITTLE_ENDIAN ? 1 : 0;
+const LOW = 1 - HIGH;
+
+/**
+ * The signed 64-bit integer of two unsigned 32-bit halves. Read through a typed array: one BigInt made, where
+ * shifting and or-ing BigInts made four (once per entry).
+ */
 export function toInt64(high: number, low: number): bigint {
-  return BigInt.asIntN(64, (BigInt(high) << 32n) | BigInt(low));
+  halves[HIGH] = high;
+  halves[LOW] = low;
+  return asInt64[0] as bigint;
 }
