@@ -3,14 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { Store } from './store.ts';
 import { BatchIngester } from './batch-ingester.ts';
 import { eraseSubject } from './erase-subject.ts';
 import { lookupSubject } from './subject-access.ts';
 import { subjectFromEmail, subjectFromKey } from './subject-key.ts';
 import { testKeyMatcher } from '../test-traffic.ts';
-import { ingestInput } from '../../ingest/ingest-input.ts';
+import { ingestPlainLog } from './queries/test-store.ts';
 
 const USER = 'erase-me-7781';
 const EMAIL = 'someone.erasable@example.org';
@@ -31,14 +30,14 @@ function fileBytes(db: string): Buffer {
   return Buffer.concat(['', '-wal', '-shm'].filter((x) => existsSync(db + x)).map((x) => readFileSync(db + x)));
 }
 
-test('erasing a key deletes its every trace, and its bytes are gone from the database files', async (t) => {
+test('erasing a key deletes its every trace, and its bytes are gone from the database files', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fr-erase-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'e.db');
   const store = Store.open(db, { env: { FLIGHT_RECORDER_SECRET: 'erase-test-secret-erase-test-secret' } });
   t.after(() => store.close());
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
-  await ingestInput(Readable.from([log()]), { format: 'plain', secret: store.secret, ingester, worker: false, batchSize: 7 });
+  ingestPlainLog(ingester, log(), store.secret, 7);
   assert.ok(fileBytes(db).includes(USER), 'the user id is stored before the erasure (it is no finding)');
 
   const subject = subjectFromKey(`user:${USER}`, store.secret);
@@ -55,20 +54,20 @@ test('erasing a key deletes its every trace, and its bytes are gone from the dat
   assert.equal(kept?.n, 30);
 });
 
-test('erasing an e-mail finds it by fingerprint, whatever its case', async (t) => {
+test('erasing an e-mail finds it by fingerprint, whatever its case', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fr-erase-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const store = Store.open(join(dir, 'e.db'), { env: { FLIGHT_RECORDER_SECRET: 'erase-test-secret-erase-test-secret' } });
   t.after(() => store.close());
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
-  await ingestInput(Readable.from([log()]), { format: 'plain', secret: store.secret, ingester, worker: false });
+  ingestPlainLog(ingester, log(), store.secret);
   const erased = eraseSubject(store, subjectFromEmail('Someone.Erasable@Example.org', store.secret));
   assert.equal(erased.entries, 30);
   assert.equal(erased.events, 30);
   assert.equal(lookupSubject(store, subjectFromKey(`user:${EMAIL}`, store.secret)).findings, 0);
 });
 
-test('an erased value leaves finding_values, and a writer on another connection stores it again when it recurs', async (t) => {
+test('an erased value leaves finding_values, and a writer on another connection stores it again when it recurs', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'fr-erase-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const env = { FLIGHT_RECORDER_SECRET: 'erase-test-secret-erase-test-secret' };
@@ -77,7 +76,7 @@ test('an erased value leaves finding_values, and a writer on another connection 
   const ingestStore = Store.open(path, { env });
   t.after(() => ingestStore.close());
   const ingester = new BatchIngester(ingestStore.db, { secret: ingestStore.secret, testKeys: testKeyMatcher() });
-  await ingestInput(Readable.from([log()]), { format: 'plain', secret: ingestStore.secret, ingester, worker: false });
+  ingestPlainLog(ingester, log(), ingestStore.secret);
   const subject = subjectFromEmail(EMAIL, ingestStore.secret);
   const values = (s: Store): number => s.db.prepare<[string], number>('SELECT count(*) FROM finding_values WHERE fingerprint = ?').pluck().get(subject.fingerprint) ?? 0;
   assert.equal(values(ingestStore), 1);
@@ -90,7 +89,7 @@ test('an erased value leaves finding_values, and a writer on another connection 
   assert.equal(ingestStore.db.prepare('SELECT count(*) FROM finding_values').pluck().get(), others - 1, 'values that other findings hold stay');
 
   const again = `2026-11-20T09:15:00Z app[4d895d5ec41638] sin [warn]🚨 Rate limit exceeded for user:${EMAIL} on /chat-stream\n`;
-  await ingestInput(Readable.from([again]), { format: 'plain', secret: ingestStore.secret, ingester, worker: false });
+  ingestPlainLog(ingester, again, ingestStore.secret);
   assert.equal(values(ingestStore), 1);
   assert.equal(lookupSubject(ingestStore, subject).findings, 1, 'the new finding is found through its stored value');
 });

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { purgeExpired } from './purge-expired.ts';
 import { sweepAuditMacs } from './sweep-audit-macs.ts';
 import { Store } from './store.ts';
 import { BatchIngester } from './batch-ingester.ts';
 import { testKeyMatcher } from '../test-traffic.ts';
-import { ingestInput } from '../../ingest/ingest-input.ts';
+import { ingestPlainLog } from './queries/test-store.ts';
 import { StagingLog, storeWith } from './queries/staging-log.ts';
 import type { Db } from './open-database.ts';
 
@@ -47,12 +46,12 @@ function auditLines(fromIso: string, count: number): string {
   return lines.join('\n') + '\n';
 }
 
-test('retention takes the waiting audit-line hashes of deleted entries with them, a slice per purge', async (t) => {
+test('retention takes the waiting audit-line hashes of deleted entries with them, a slice per purge', (t) => {
   const store = Store.open(':memory:', { env: { FLIGHT_RECORDER_SECRET: 'purge-test-secret-purge-test-secret' } });
   t.after(() => store.close());
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
   const log = auditLines('2026-10-01T09:00:00Z', 30) + auditLines('2026-11-20T09:00:00Z', 20);
-  await ingestInput(Readable.from([log]), { format: 'plain', secret: store.secret, ingester, worker: false });
+  ingestPlainLog(ingester, log, store.secret);
   const waiting = (): number => store.db.prepare<[], number>("SELECT count(*) FROM query_hash_macs WHERE kind = 'audit'").pluck().get() ?? 0;
   assert.equal(waiting(), 50);
 

@@ -11,6 +11,7 @@ import { createEntryReader } from '../../formats/entry-reader.ts';
 import { prepareEntry } from '../../prepare-entry.ts';
 import { EntryIdentity } from '../../identity/entry-identity.ts';
 import { testKeyMatcher } from '../../test-traffic.ts';
+import { createScanner } from '../../findings/scanner.ts';
 import type { TextScanner } from './set-finding-status.ts';
 
 export interface TestStore {
@@ -47,6 +48,20 @@ export function openTestStore(lines: readonly string[] = [], options: { scanner?
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Ingests `fly logs` text as the `ingest` command does on one thread: read, scanned with the store's secret,
+ * identified, and written `batchSize` entries a transaction.
+ */
+export function ingestPlainLog(ingester: BatchIngester, text: string, secret: Buffer, batchSize = 2000): void {
+  const reader = createEntryReader('plain', { now: () => Date.parse('2026-11-20T10:00:00Z') });
+  const scanner = createScanner({ secret });
+  const identity = new EntryIdentity();
+  const entries = [...reader.push(text), ...reader.end()];
+  for (let i = 0; i < entries.length; i += batchSize) {
+    ingester.ingest(entries.slice(i, i + batchSize).map((e) => prepareEntry(e, scanner, identity)), null, null);
+  }
 }
 
 /**
