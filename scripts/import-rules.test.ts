@@ -1,4 +1,4 @@
-// The layout's import rules (DEVELOPERS.md): core imports nothing from the other folders, ingest only core,
+// The layout's import rules (README.md, Layout): core imports nothing from the other folders, ingest only core,
 // server core and ingest, web only types from core. A store behind one small interface stays swappable only
 // while nothing reaches around it, so the rule is checked, not hoped for.
 import { test } from 'node:test';
