@@ -17,11 +17,14 @@ test('rows wait until flushed, can be changed while they wait, and are written i
   const waiting = rows.waiting(40);
   assert.ok(waiting);
   waiting[2] = 7;
+  rows.add([76, 'row 76', null]);
+  rows.waiting(76)![2] = 8;
   rows.flush();
   assert.equal(rows.size, 0);
   assert.equal(rows.waiting(40), undefined, 'written rows are changed in the table, not here');
-  assert.deepEqual(db.prepare('SELECT count(*) AS c, min(id) AS lo, max(id) AS hi FROM t').get(), { c: 75, lo: 1, hi: 75 });
+  assert.deepEqual(db.prepare('SELECT count(*) AS c, min(id) AS lo, max(id) AS hi FROM t').get(), { c: 76, lo: 1, hi: 76 });
   assert.deepEqual(db.prepare('SELECT name, n FROM t WHERE id = 40').get(), { name: 'row 40', n: 7 });
+  assert.deepEqual(db.prepare('SELECT name, n FROM t WHERE id = 76').get(), { name: 'row 76', n: 8 }, 'a row added after the first question is found too');
 });
 
 test('restoring to a size drops the rows added after it, and discarding drops all', () => {
@@ -30,6 +33,7 @@ test('restoring to a size drops the rows added after it, and discarding drops al
   rows.add([1, 'a', null]);
   const mark = rows.size;
   rows.add([2, 'b', null]);
+  assert.ok(rows.waiting(2));
   rows.restore(mark);
   assert.equal(rows.waiting(2), undefined);
   rows.flush();

@@ -15,7 +15,8 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
   /** The statement answers the ids it stored (an upsert clause ending in `RETURNING id`). */
   private readonly returnsIds: boolean;
   private readonly pending: Row[] = [];
-  private readonly byId = new Map<number, Row>();
+  /** Made on the first `waiting` call, then kept up: most tables never ask, and a map entry per row cost them. */
+  private byId: Map<number, Row> | null = null;
   private readonly args: unknown[];
 
   /** `upsert`: what follows the VALUES (an ON CONFLICT clause), for rows that may already be stored. */
@@ -34,11 +35,12 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
 
   add(row: Row): void {
     this.pending.push(row);
-    this.byId.set(row[0], row);
+    this.byId?.set(row[0], row);
   }
 
   /** The row with this id while it waits (to be changed in place), else undefined: it is in the table, or never was. */
   waiting(id: number): Row | undefined {
+    if (this.byId === null) this.byId = new Map(this.pending.map((row) => [row[0], row]));
     return this.byId.get(id);
   }
 
@@ -69,12 +71,12 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
 
   /** A savepoint rolled back: the rows it added go with it. */
   restore(size: number): void {
-    for (const row of this.pending.splice(size)) this.byId.delete(row[0]);
+    for (const row of this.pending.splice(size)) this.byId?.delete(row[0]);
   }
 
   /** The transaction rolled back: its rows go with it. */
   discard(): void {
     this.pending.length = 0;
-    this.byId.clear();
+    this.byId = null;
   }
 }
