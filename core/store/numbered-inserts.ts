@@ -11,6 +11,7 @@ export class NumberedInserts<Values extends unknown[]> {
   private readonly rows: BufferedInserts<[id: number, ...values: Values]>;
   private readonly maxIdStmt;
   private nextId = 1;
+  private firstId = 1;
 
   /** `columns`: those after `id`, in the order of the values. `upsert`: as for BufferedInserts. */
   constructor(db: Db, table: string, columns: readonly string[], upsert = '') {
@@ -22,6 +23,12 @@ export class NumberedInserts<Values extends unknown[]> {
   begin(): void {
     this.rows.discard();
     this.nextId = (this.maxIdStmt.get() ?? 0) + 1;
+    this.firstId = this.nextId;
+  }
+
+  /** The first id given in this transaction: a row with a smaller id was stored before it. */
+  get firstOfTransaction(): number {
+    return this.firstId;
   }
 
   /** Queues a row; returns the id it will have. */

@@ -177,7 +177,6 @@ export class StoreWriter implements JoinSink {
     return given.map((id, i) => {
       if (!stored.has(id)) return null;
       this.minuteCounts.add(ENTRIES_KIND, (rows[i] as EntryInsert).entry.timeMs);
-      this.countedRules.set(id, new Set());
       return id;
     });
   }
@@ -207,8 +206,9 @@ export class StoreWriter implements JoinSink {
     const rule = kind.rule;
     let rules = this.countedRules.get(entryId);
     if (rules === undefined) {
-      // A finding for an entry of an earlier transaction (a linkable hash found later): what it already has counts.
-      rules = new Set(this.rulesOfEntryStmt.all(entryId));
+      // An entry of this transaction has had no finding counted yet (its findings are not in the table before the
+      // commit). One of an earlier transaction (a linkable hash found later) has: what it already has counts.
+      rules = entryId >= this.entryInserts.firstOfTransaction ? new Set() : new Set(this.rulesOfEntryStmt.all(entryId));
       this.countedRules.set(entryId, rules);
     }
     if (rules.has(rule)) return;
