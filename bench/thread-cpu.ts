@@ -1,12 +1,8 @@
 // One ingest with the CPU seconds of each of the process's threads, read from /proc while it runs: on a shared
 // machine, thread CPU moves less than wall time, and it shows which thread is full. Linux only.
 // Usage: node --import tsx bench/thread-cpu.ts DB FILE [--no-scan] [--batch-size N (default 2000, as `ingest`)]
-import { createReadStream, readFileSync, readdirSync } from 'node:fs';
-import { Store } from '../core/store/store.ts';
-import { BatchIngester } from '../core/store/batch-ingester.ts';
-import { testKeyMatcher } from '../core/test-traffic.ts';
-import { ingestInput } from '../ingest/ingest-input.ts';
-import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { benchIngest } from './bench-ingest.ts';
 
 const [dbPath, file, ...options] = process.argv.slice(2);
 const sizeAt = options.indexOf('--batch-size');
@@ -33,14 +29,9 @@ function sample(): void {
 
 const timer = setInterval(sample, 50);
 const started = process.hrtime.bigint();
-const store = Store.open(dbPath, { env: { FLIGHT_RECORDER_SECRET: 'benchmark-secret-benchmark-secret' } });
-const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
-const summary = await withBackgroundCheckpoints(store, () =>
-  ingestInput(createReadStream(file, { highWaterMark: 1 << 20 }), { format: 'plain', secret: store.secret, scan: !options.includes('--no-scan'), ingester, batchSize }),
-);
+const summary = await benchIngest(dbPath, file, { scan: !options.includes('--no-scan'), batchSize });
 sample();
 clearInterval(timer);
-store.close();
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const main = threads.get(String(process.pid)) ?? 0;
 const others = [...threads].filter(([tid]) => tid !== String(process.pid)).map(([, s]) => s).sort((a, b) => b - a);
