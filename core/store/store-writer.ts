@@ -168,7 +168,7 @@ export class StoreWriter implements JoinSink {
   insertEntries(rows: readonly EntryInsert[]): (number | null)[] {
     const given = rows.map(({ entry: e, identity, flagged }) =>
       this.entryInserts.add([
-        identity, e.timeMs, e.time, e.instance, e.provider, e.region, e.level, e.message, e.http === undefined ? null : JSON.stringify(e.http),
+        0, identity, e.timeMs, e.time, e.instance, e.provider, e.region, e.level, e.message, e.http === undefined ? null : JSON.stringify(e.http),
         e.format, e.unparsed ? 1 : 0, flagged ? 1 : 0,
       ]),
     );
@@ -188,7 +188,7 @@ export class StoreWriter implements JoinSink {
     this.countFinding(entryId, entry, kind);
     // Stored as `open` (the column's default), until a review says otherwise.
     this.minuteCounts.add(kind.openKind, entry.timeMs);
-    const id = this.findingInserts.add([entryId, entry.timeMs, kind.id, this.values.of(f), f.start, f.end]);
+    const id = this.findingInserts.add([0, entryId, entry.timeMs, kind.id, this.values.of(f), f.start, f.end]);
     if (f.severity === 'high') this.rememberHigh(f.fingerprint, id);
     return id;
   }
