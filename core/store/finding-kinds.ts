@@ -1,5 +1,6 @@
 import type { Db } from './open-database.ts';
-import type { Finding } from '../findings/finding.ts';
+import type { Finding, RuleId } from '../findings/finding.ts';
+import { RULE_IDS } from '../findings/finding.ts';
 import { openKind, ruleKind } from './minute-counts.ts';
 
 /** A row of `finding_kinds`, with the minute-count kinds its findings add to. */
@@ -10,9 +11,18 @@ export interface FindingKind {
   field: string;
   template: string;
   ruleKind: string;
+  /** The rule as one bit (ruleBit): which rules an entry has is a number, not a set. */
+  ruleBit: number;
   openKind: string;
   /** `sourceKind` by instance: built once, not per finding. */
   sourceKinds: Map<string, string>;
+}
+
+const RULE_BITS = new Map<string, number>(RULE_IDS.map((rule, i) => [rule, 1 << i]));
+
+/** A rule as one bit of a number; a rule the store does not know (a newer version's) as none. */
+export function ruleBit(rule: RuleId | string): number {
+  return RULE_BITS.get(rule) ?? 0;
 }
 
 /**
@@ -56,7 +66,7 @@ export class FindingKinds {
       this.kindIdStmt.get(f.rule, f.source, f.field, templateId) ??
       Number(this.insertKindStmt.run(f.rule, f.severity, f.source, f.field, templateId).lastInsertRowid);
     const kind: FindingKind = {
-      id, rule: f.rule, source: f.source, field: f.field, template, ruleKind: ruleKind(f.rule), openKind: openKind(f.severity), sourceKinds: new Map(),
+      id, rule: f.rule, source: f.source, field: f.field, template, ruleKind: ruleKind(f.rule), ruleBit: ruleBit(f.rule), openKind: openKind(f.severity), sourceKinds: new Map(),
     };
     // Field paths can vary (array indices): past a few dozen per template, the oldest are asked of the table again.
     if (ofTemplate.length >= 64) ofTemplate.shift();

@@ -8,7 +8,7 @@ import { QueryHashMacs } from './query-hash-macs.ts';
 import type { QueryHashMacKind } from './query-hash-macs.ts';
 import { MinuteCountBuffer, ENTRIES_KIND, FLAGGED_KIND, eventKind, proxyKind, sourceKind } from './minute-counts.ts';
 import { NumberedInserts } from './numbered-inserts.ts';
-import { FindingKinds } from './finding-kinds.ts';
+import { FindingKinds, ruleBit } from './finding-kinds.ts';
 import { FindingValues } from './finding-values.ts';
 import type { FindingKind } from './finding-kinds.ts';
 import { BufferedInserts } from './buffered-inserts.ts';
@@ -77,8 +77,8 @@ export class StoreWriter implements JoinSink {
   private readonly insertGapStmt;
   private readonly rulesOfEntryStmt;
   private readonly minuteCounts: MinuteCountBuffer;
-  /** Rules already counted per entry in this transaction: an entry counts once per rule in `minute_counts`. */
-  private readonly countedRules = new Map<number, Set<string>>();
+  /** Rules already counted per entry in this transaction, as bits (ruleBit): an entry counts once per rule in `minute_counts`. */
+  private readonly countedRules = new Map<number, number>();
   private depth = 0;
 
   constructor(
@@ -208,12 +208,13 @@ export class StoreWriter implements JoinSink {
     if (rules === undefined) {
       // An entry of this transaction has had no finding counted yet (its findings are not in the table before the
       // commit). One of an earlier transaction (a linkable hash found later) has: what it already has counts.
-      rules = entryId >= this.entryInserts.firstOfTransaction ? new Set() : new Set(this.rulesOfEntryStmt.all(entryId));
+      rules = 0;
+      if (entryId < this.entryInserts.firstOfTransaction) for (const stored of this.rulesOfEntryStmt.all(entryId)) rules |= ruleBit(stored);
       this.countedRules.set(entryId, rules);
     }
-    if (rules.has(rule)) return;
-    if (rules.size === 0) this.minuteCounts.add(FLAGGED_KIND, entry.timeMs);
-    rules.add(rule);
+    if ((rules & kind.ruleBit) !== 0) return;
+    if (rules === 0) this.minuteCounts.add(FLAGGED_KIND, entry.timeMs);
+    this.countedRules.set(entryId, rules | kind.ruleBit);
     this.minuteCounts.add(kind.ruleKind, entry.timeMs);
     let source = kind.sourceKinds.get(entry.instance);
     if (source === undefined) {
