@@ -10,6 +10,7 @@ import { Store } from '../core/store/store.ts';
 import { StoreWriter } from '../core/store/store-writer.ts';
 import { BatchIngester } from '../core/store/batch-ingester.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
+import { lineTemplate } from '../core/findings/line-template.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
 import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
 import { BENCH_SECRET, preparedSample, sampleArgs } from './prepared-sample.ts';
@@ -69,7 +70,8 @@ const entriesOnly = await timed('write-floor-entries.db', (store) => inBatches(s
 const withFindings = await timed('write-floor-findings.db', (store) =>
   inBatches(store, (w, p, id) => {
     if (id === null) return;
-    for (const finding of p.findings) w.insertFinding(id, p.entry, { finding, template: p.template });
+    const template = p.findings.length > 0 ? lineTemplate(p.entry.message) : '';
+    for (const finding of p.findings) w.insertFinding(id, p.entry, { finding, template });
     findings += p.findings.length;
   }),
 );

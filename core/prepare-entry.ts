@@ -4,7 +4,6 @@ import type { Scanner } from './findings/scanner.ts';
 import type { Signal } from './events/signal.ts';
 import type { EntryIdentity } from './identity/entry-identity.ts';
 import { classifyEntry } from './events/classify-entry.ts';
-import { lineTemplate } from './findings/line-template.ts';
 import type { KeyedHash } from './findings/keyed-hash.ts';
 import { oncePerValue } from './findings/once-per-value.ts';
 import { rememberedHash } from './findings/remembered-hash.ts';
@@ -18,8 +17,6 @@ export function connectionMacInput(connectionId: string): string {
 export interface PreparedEntry {
   entry: LogEntry;
   findings: Finding[];
-  /** The leak's log-line template, shared by the entry's findings. */
-  template: string;
   signal: Signal | null;
   identity: bigint;
   leakedQueryHashes: string[];
@@ -45,7 +42,6 @@ export function prepareEntry(raw: LogEntry, scanner: Scanner | null, identity: E
   return {
     entry,
     findings,
-    template: findings.length > 0 ? lineTemplate(entry.message) : '',
     signal,
     connectionMac: connectionKey === undefined || connectionId === null ? null : rememberedHash(connectionKey, connectionId, connectionMacInput),
     identity: identity.next(

@@ -76,7 +76,6 @@ test('every kind of signal, with and without its optional fields, crosses unchan
     findings: i % 5 === 0 ? [] : [
       { rule: 'email', severity: 'high', source: 'message', field: 'message', start: 1, end: 9, length: 8, preview: '…@example.org', fingerprint: 'f'.repeat(64) },
     ],
-    template: i % 5 === 0 ? '' : 'line <n>',
     signal,
     identity: -9_000_000_000_000_000_000n + BigInt(i),
     leakedQueryHashes: i === 3 ? ['m1', 'm2'] : [],

@@ -77,7 +77,7 @@ class BatchWriter {
   }
 
   /**
-   * A long or seldom repeated string (a hash, a template, an id): stored as it comes, since looking it up
+   * A long or seldom repeated string (a hash, an id): stored as it comes, since looking it up
    * would cost the worker more than reading it twice costs the writer.
    */
   raw(s: string): void {
@@ -159,7 +159,6 @@ export class BatchEncoder {
       w.num(this.http.length);
       this.http.push(e.http);
     }
-    w.str(p.template);
     w.optRaw(p.queryHashMac);
     w.optRaw(p.connectionMac ?? null);
     w.num(p.leakedQueryHashes.length);
@@ -212,7 +211,6 @@ export function decodeBatch(encoded: EncodedBatch): PreparedEntry[] {
     };
     const httpAt = r.num();
     if (httpAt !== NONE) entry.http = encoded.http[httpAt] as HttpFields;
-    const template = r.str();
     const queryHashMac = r.optStr();
     const connectionMac = r.optStr();
     const leakedQueryHashes: string[] = new Array(r.num());
@@ -222,7 +220,6 @@ export function decodeBatch(encoded: EncodedBatch): PreparedEntry[] {
     out[n] = {
       entry,
       findings,
-      template,
       signal: readSignal(r),
       identity: encoded.identities[n] as bigint,
       leakedQueryHashes,

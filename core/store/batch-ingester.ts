@@ -10,6 +10,7 @@ import type { IngestSummary } from '../report.ts';
 import type { RunState } from '../identity/entry-identity.ts';
 import { RULE_SEVERITY } from '../findings/finding.ts';
 import { maskKey } from '../findings/mask.ts';
+import { lineTemplate } from '../findings/line-template.ts';
 import { Joiner, emptyJoinerState, OPEN_STREAM_MEMORY_MS } from '../events/joiner.ts';
 import type { JoinerState } from '../events/joiner.ts';
 import { StoreWriter } from './store-writer.ts';
@@ -154,7 +155,11 @@ export class BatchIngester implements JoinServices {
     }
     counts.entries++;
     if (p.entry.unparsed) counts.unparsed++;
-    for (const finding of p.findings) this.writer.insertFinding(entryId, entry, { finding, template: p.template });
+    if (p.findings.length > 0) {
+      // Made here, not where the entry is prepared: with scanning on, the prepare worker is the busier thread.
+      const template = lineTemplate(p.entry.message);
+      for (const finding of p.findings) this.writer.insertFinding(entryId, entry, { finding, template });
+    }
     counts.findings += p.findings.length;
     if (linked !== null) {
       this.writer.insertFinding(entryId, entry, { finding: linked.finding, template: LINKABLE_TEMPLATE });
