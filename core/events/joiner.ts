@@ -295,20 +295,49 @@ export class Joiner {
     this.lastPrune = now;
     const horizon = now - PAIR_MS - REORDER_SLACK_MS;
     const st = this.state;
-    if (st.recentOpens.length > 0) st.recentOpens = st.recentOpens.filter((r) => r.timeMs >= horizon);
-    if (st.recentCloses.length > 0) st.recentCloses = st.recentCloses.filter((r) => r.timeMs >= horizon);
-    if (st.pendingViolations.length > 0) st.pendingViolations = st.pendingViolations.filter((p) => p.timeMs >= horizon);
+    // Copied only when something in them has aged out: this runs every second of log time.
+    st.recentOpens = recentOnly(st.recentOpens, horizon);
+    st.recentCloses = recentOnly(st.recentCloses, horizon);
+    st.pendingViolations = recentOnly(st.pendingViolations, horizon);
     // Forgetting long-stale streams can wait a minute: with thousands of streams left open by dropped clients,
     // walking them every second of log time cost more than the joining.
     if (now - this.lastStalePrune < 60_000) return;
     this.lastStalePrune = now;
     const staleHorizon = now - OPEN_STREAM_MEMORY_MS;
-    for (const [id, list] of this.open) {
-      const kept = list.filter((s) => s.openMs === null || s.openMs >= staleHorizon);
+    // Most lists hold nothing stale: they are read, not copied.
+    for (const id of [...this.open.keys()]) {
+      const list = this.open.get(id) as StreamRecord[];
+      const kept = unstale(list, staleHorizon);
       if (kept.length === 0) this.open.delete(id);
-      else if (kept.length !== list.length) this.open.set(id, kept);
+      else if (kept !== list) this.open.set(id, kept);
     }
   }
+}
+
+/** The records at or after `horizon`: the list itself when none is older (loops, not closures: once a second). */
+function recentOnly<T extends { timeMs: number }>(list: T[], horizon: number): T[] {
+  let old = 0;
+  for (let i = 0; i < list.length; i++) if ((list[i] as T).timeMs < horizon) old++;
+  if (old === 0) return list;
+  const kept: T[] = [];
+  for (let i = 0; i < list.length; i++) if ((list[i] as T).timeMs >= horizon) kept.push(list[i] as T);
+  return kept;
+}
+
+/** The streams opened at or after `horizon` (or of unknown opening); the list itself when none is older. */
+function unstale<T extends { openMs: number | null }>(list: T[], horizon: number): T[] {
+  let stale = 0;
+  for (let i = 0; i < list.length; i++) {
+    const openMs = (list[i] as T).openMs;
+    if (openMs !== null && openMs < horizon) stale++;
+  }
+  if (stale === 0) return list;
+  const kept: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as T;
+    if (s.openMs === null || s.openMs >= horizon) kept.push(s);
+  }
+  return kept;
 }
 
 /**
