@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.ts';
 
 /** Rows per statement: one call into SQLite for this many rows instead of one per row. */
@@ -12,8 +11,6 @@ const ROWS_PER_STATEMENT = 32;
 export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
   private readonly one;
   private readonly many;
-  /** The statement answers the ids it stored (an upsert clause ending in `RETURNING id`). */
-  private readonly returnsIds: boolean;
   private readonly pending: Row[] = [];
   /** Made on the first `waiting` call, then kept up: most tables never ask, and a map entry per row cost them. */
   private byId: Map<number, Row> | null = null;
@@ -25,11 +22,6 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
     const sql = (rows: number): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(values).join(', ')} ${upsert}`;
     this.one = db.prepare(sql(1));
     this.many = db.prepare(sql(ROWS_PER_STATEMENT));
-    this.returnsIds = this.one.reader;
-    if (this.returnsIds) {
-      this.one.pluck();
-      this.many.pluck();
-    }
     this.args = new Array(columns.length * ROWS_PER_STATEMENT);
   }
 
@@ -49,10 +41,10 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
     return this.pending.length;
   }
 
-  /** Inside the transaction that gathered them. The ids the statement answered, if it answers any. */
-  flush(): number[] {
+  /** Inside the transaction that gathered them. How many rows were stored (an upsert may store fewer). */
+  flush(): number {
     const rows = this.pending;
-    const stored: number[] = [];
+    let stored = 0;
     let i = 0;
     for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
       let a = 0;
@@ -61,16 +53,11 @@ export class BufferedInserts<Row extends [id: number, ...rest: unknown[]]> {
         const row = rows[r] as Row;
         for (let k = 0; k < row.length; k++) this.args[a++] = row[k];
       }
-      this.write(this.many, this.args, stored);
+      stored += this.many.run(this.args).changes;
     }
-    for (; i < rows.length; i++) this.write(this.one, rows[i] as Row, stored);
+    for (; i < rows.length; i++) stored += this.one.run(rows[i] as Row).changes;
     this.discard();
     return stored;
-  }
-
-  private write(statement: Statement, args: readonly unknown[], stored: number[]): void {
-    if (!this.returnsIds) statement.run(args);
-    else for (const id of statement.all(args)) stored.push(id as number);
   }
 
   /** A savepoint rolled back: the rows it added go with it. */

@@ -10,6 +10,7 @@ import { BufferedInserts } from './buffered-inserts.ts';
 export class NumberedInserts<Values extends unknown[]> {
   private readonly rows: BufferedInserts<[id: number, ...values: Values]>;
   private readonly maxIdStmt;
+  private readonly storedInStmt;
   private nextId = 1;
   private firstId = 1;
 
@@ -17,6 +18,7 @@ export class NumberedInserts<Values extends unknown[]> {
   constructor(db: Db, table: string, columns: readonly string[], upsert = '') {
     this.rows = new BufferedInserts(db, table, ['id', ...columns], upsert);
     this.maxIdStmt = db.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck();
+    this.storedInStmt = db.prepare<[number, number], number>(`SELECT id FROM ${table} WHERE id BETWEEN ? AND ?`).pluck();
   }
 
   /** At the start of an outermost transaction. */
@@ -48,9 +50,17 @@ export class NumberedInserts<Values extends unknown[]> {
     return { rows: this.rows.size, nextId: this.nextId };
   }
 
-  /** Writes the queued rows; the ids the statement answered, if it answers any (`RETURNING id`). */
+  /**
+   * Writes the queued rows; the ids of those stored (an upsert may skip some). The queued ids are consecutive
+   * and newer than any stored row, so when fewer rows were stored than queued, the store tells which by their
+   * range. (A RETURNING clause answered the same for every statement, for about a tenth of what writing the entries cost.)
+   */
   flush(): number[] {
-    return this.rows.flush();
+    const count = this.rows.size;
+    const first = this.nextId - count;
+    const stored = this.rows.flush();
+    if (stored === count) return Array.from({ length: count }, (_, k) => first + k);
+    return this.storedInStmt.all(first, first + count - 1);
   }
 
   restore(mark: { rows: number; nextId: number }): void {

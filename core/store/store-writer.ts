@@ -87,7 +87,7 @@ export class StoreWriter implements JoinSink {
     leakedInMemory?: number,
   ) {
     this.meta = new MetaTable(db);
-    this.entryInserts = new NumberedInserts(db, 'entries', ENTRY_COLUMNS, 'ON CONFLICT(time_ms, identity) DO NOTHING RETURNING id');
+    this.entryInserts = new NumberedInserts(db, 'entries', ENTRY_COLUMNS, 'ON CONFLICT(time_ms, identity) DO NOTHING');
     this.eventInserts = new BufferedInserts(db, 'stored_events', EVENT_COLUMNS);
     this.updateEventStmt = db.prepare('UPDATE stored_events SET key_fp = ?, key_display = ?, test = ? WHERE id = ?');
     // A stream is written again when a later batch changes it: only what can change is updated, so its
