@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createScanner } from './scanner.ts';
 import { oncePerValue } from './once-per-value.ts';
 import type { LogEntry } from '../entry.ts';
+import type { Finding } from './finding.ts';
 
 const scanner = createScanner({ secret: Buffer.from('once-per-value-tests-secret') });
 
@@ -31,4 +32,19 @@ test('distinct values of one rule in one entry stay distinct findings', () => {
   const kept = oncePerValue(scanned.findings);
   assert.equal(scanned.findings.length, 3);
   assert.deepEqual(kept.map((f) => f.preview), ['…@example.org', '…@example.net']);
+});
+
+test('few findings or many, each (rule, value) is kept once, at its first place, in order', () => {
+  const f = (rule: 'email' | 'phone', value: string, start: number): Finding => ({
+    rule, severity: 'high', source: 'message', field: 'message', start, end: start + 5, length: 5, preview: '…', fingerprint: `fp-${value}`,
+  });
+  const few = [f('email', 'a', 0), f('phone', 'a', 10), f('email', 'b', 20), f('email', 'a', 30), f('email', 'b', 40), f('phone', 'c', 50)];
+  assert.deepEqual(oncePerValue(few).map((x) => x.start), [0, 10, 20, 50]);
+  const unique = [f('email', 'a', 0), f('email', 'b', 10)];
+  assert.equal(oncePerValue(unique), unique, 'nothing repeated: the same list');
+  // Past the few that are compared pairwise, a set: the same answer.
+  const many = Array.from({ length: 40 }, (_, i) => f(i % 2 === 0 ? 'email' : 'phone', String(i % 15), i));
+  const expected = many.filter((x, i) => many.findIndex((y) => y.rule === x.rule && y.fingerprint === x.fingerprint) === i).map((x) => x.start);
+  assert.deepEqual(oncePerValue(many).map((x) => x.start), expected);
+  assert.deepEqual(oncePerValue(many.slice(0, 12)).map((x) => x.start), expected.filter((s) => s < 12));
 });

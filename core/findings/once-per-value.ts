@@ -8,6 +8,26 @@ import type { Finding } from './finding.ts';
  */
 export function oncePerValue(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
+  if (findings.length > FEW) return oncePerValueMany(findings);
+  // An entry has two or three findings: comparing them beats a set of joined keys (a string made per finding).
+  let kept: Finding[] | null = null;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    let again = false;
+    for (let j = 0; j < i && !again; j++) {
+      const g = findings[j] as Finding;
+      again = g.rule === f.rule && g.fingerprint === f.fingerprint;
+    }
+    if (again) kept ??= findings.slice(0, i);
+    else kept?.push(f);
+  }
+  return kept ?? findings;
+}
+
+/** Past this many findings in an entry, a set keeps the pass linear. */
+const FEW = 16;
+
+function oncePerValueMany(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const kept: Finding[] = [];
   for (const f of findings) {
