@@ -32,11 +32,8 @@ export function openTestStore(lines: readonly string[] = [], options: { scanner?
   const store = Store.open(path, { env: { FLIGHT_RECORDER_SECRET: TEST_SECRET }, kind: options.kind ?? 'real' });
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
   const identity = new EntryIdentity();
-  const ingest = (more: readonly string[]): void => {
-    const reader = createEntryReader('plain', { now: () => Date.parse('2026-11-20T10:00:00Z') });
-    const entries = [...reader.push(more.map((l) => `${l}\n`).join('')), ...reader.end()];
-    ingester.ingest(entries.map((e) => prepareEntry(e, options.scanner ?? null, identity)), null, null);
-  };
+  const ingest = (more: readonly string[]): void =>
+    ingestText(ingester, more.map((l) => `${l}\n`).join(''), options.scanner ?? null, identity, Infinity);
   ingest(lines);
   return {
     store,
@@ -55,11 +52,15 @@ export function openTestStore(lines: readonly string[] = [], options: { scanner?
  * identified, and written `batchSize` entries a transaction.
  */
 export function ingestPlainLog(ingester: BatchIngester, text: string, secret: Buffer, batchSize = 2000): void {
+  ingestText(ingester, text, createScanner({ secret }), new EntryIdentity(), batchSize);
+}
+
+/** `fly logs` text read, prepared with `scanner` (none: unscanned) and `identity`, and written `batchSize` entries a transaction. */
+function ingestText(ingester: BatchIngester, text: string, scanner: Parameters<typeof prepareEntry>[1], identity: EntryIdentity, batchSize: number): void {
   const reader = createEntryReader('plain', { now: () => Date.parse('2026-11-20T10:00:00Z') });
-  const scanner = createScanner({ secret });
-  const identity = new EntryIdentity();
   const entries = [...reader.push(text), ...reader.end()];
-  for (let i = 0; i < entries.length; i += batchSize) {
+  // One transaction even for no entries: an empty batch commits the joiner's state, as the first ingest always did.
+  for (let i = 0; i === 0 || i < entries.length; i += batchSize) {
     ingester.ingest(entries.slice(i, i + batchSize).map((e) => prepareEntry(e, scanner, identity)), null, null);
   }
 }
