@@ -36,7 +36,9 @@ function recounted(db: Db): string[] {
 
 function kept(db: Db): string[] {
   return db
-    .prepare<[], { kind: string; minute: number; n: number }>('SELECT kind, minute, n FROM minute_counts WHERE n <> 0')
+    .prepare<[], { kind: string; minute: number; n: number }>(
+      'SELECT kind, minute, n FROM minute_counts WHERE n <> 0 UNION ALL SELECT kind, minute, n FROM source_minute_counts WHERE n <> 0',
+    )
     .all()
     .map((r) => `${r.kind}@${r.minute}=${r.n}`)
     .sort();
@@ -60,6 +62,9 @@ test('the per-minute counts kept at ingest, in batches that share minutes, equal
   assert.ok(expected.length > 20);
   assert.deepEqual(kept(store.db), expected);
   assert.ok(expected.includes(`proxy:PC01@${Math.floor(START / 60000) + 2}=2`));
+  const sources = store.db.prepare('SELECT count(*) FROM source_minute_counts').pluck().get();
+  assert.ok(typeof sources === 'number' && sources > 0, 'leak sources are counted by minute first');
+  assert.equal(store.db.prepare("SELECT count(*) FROM minute_counts WHERE kind LIKE 'source:%'").pluck().get(), 0);
 });
 
 test('ingesting the same log again adds nothing to the counts', (t) => {

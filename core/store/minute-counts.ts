@@ -40,13 +40,22 @@ export function ruleKind(rule: RuleId): string {
   return `rule:${rule}`;
 }
 
-/** Entries per leak source: the same tab-joined key the migration's backfill and delete trigger build. */
+const SOURCE_PREFIX = 'source:';
+
+/**
+ * Entries per leak source: the same tab-joined key the migration's backfill and delete trigger build. Kept in
+ * `source_minute_counts`, keyed by minute first (migration 6), not in `minute_counts`.
+ */
 export function sourceKind(rule: RuleId, instance: string, template: string): string {
-  return `source:${rule}\t${instance}\t${template}`;
+  return `${SOURCE_PREFIX}${rule}\t${instance}\t${template}`;
+}
+
+export function isSourceKind(kind: string): boolean {
+  return kind.startsWith(SOURCE_PREFIX);
 }
 
 export function parseSourceKind(kind: string): { rule: RuleId; instance: string; template: string } | null {
-  if (!kind.startsWith('source:')) return null;
+  if (!isSourceKind(kind)) return null;
   const a = kind.indexOf('\t', 7);
   const b = a < 0 ? -1 : kind.indexOf('\t', a + 1);
   if (b < 0) return null;
@@ -72,10 +81,14 @@ function copyOf(k: KindCounts): KindCounts {
 export class MinuteCountBuffer {
   private readonly pending = new Map<string, KindCounts>();
   private readonly upsert;
+  private readonly upsertSource;
 
   constructor(db: Db) {
     this.upsert = db.prepare<[string, number, number]>(
       'INSERT INTO minute_counts (kind, minute, n) VALUES (?, ?, ?) ON CONFLICT(kind, minute) DO UPDATE SET n = n + excluded.n',
+    );
+    this.upsertSource = db.prepare<[string, number, number]>(
+      'INSERT INTO source_minute_counts (kind, minute, n) VALUES (?, ?, ?) ON CONFLICT(minute, kind) DO UPDATE SET n = n + excluded.n',
     );
   }
 
@@ -98,8 +111,9 @@ export class MinuteCountBuffer {
   /** Inside the transaction whose rows were counted. */
   flush(): void {
     for (const [kind, k] of this.pending) {
-      for (const [minute, n] of k.earlier) this.upsert.run(kind, minute, n);
-      this.upsert.run(kind, k.minute, k.n);
+      const upsert = isSourceKind(kind) ? this.upsertSource : this.upsert;
+      for (const [minute, n] of k.earlier) upsert.run(kind, minute, n);
+      upsert.run(kind, k.minute, k.n);
     }
     this.pending.clear();
   }

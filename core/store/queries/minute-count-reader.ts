@@ -3,7 +3,7 @@ import type { TimeWindow } from './time-window.ts';
 import { prepared } from './prepared.ts';
 import type { MinuteCounts } from '../../metrics/per-minute.ts';
 import type { RuleId, Severity } from '../../findings/finding.ts';
-import { ENTRIES_KIND, FLAGGED_KIND, MINUTE_MS, eventKind, openKind, proxyKind, ruleKind, sourceKind } from '../minute-counts.ts';
+import { ENTRIES_KIND, FLAGGED_KIND, MINUTE_MS, eventKind, isSourceKind, openKind, proxyKind, ruleKind, sourceKind } from '../minute-counts.ts';
 
 export interface KindTotal {
   n: number;
@@ -44,9 +44,10 @@ export class MinuteCountReader {
   perMinute(kind: string): MinuteCounts {
     const out: MinuteCounts = new Map();
     if (this.fullFrom < this.fullTo) {
+      const table = isSourceKind(kind) ? 'source_minute_counts' : 'minute_counts';
       const rows = prepared<[string, number, number], number[]>(
         this.store.db,
-        'SELECT minute, n FROM minute_counts WHERE kind = ? AND minute >= ? AND minute < ? AND n <> 0',
+        `SELECT minute, n FROM ${table} WHERE kind = ? AND minute >= ? AND minute < ? AND n <> 0`,
         'raw',
       ).all(kind, this.fullFrom, this.fullTo);
       for (const [m, n] of rows) out.set(m as number, n as number);
@@ -69,7 +70,8 @@ export class MinuteCountReader {
     };
     if (this.fullFrom < this.fullTo) {
       const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-      const kinds = this.kindsBetween(prefix, upper);
+      // Leak sources are kept by minute first: their rows in the window are one range.
+      const kinds = isSourceKind(prefix) ? null : this.kindsBetween(prefix, upper);
       const rows: Array<[string, number, number, number]> =
         kinds === null ? this.scanTotals(prefix, upper) : kinds.map((kind) => this.totalOf(kind)).filter((r) => r !== null);
       for (const [kind, n, first, last] of rows) add(kind, n, first, last);
@@ -106,12 +108,13 @@ export class MinuteCountReader {
     return r && r.n !== null && r.n > 0 && r.first !== null && r.last !== null ? [kind, r.n, r.first, r.last] : null;
   }
 
-  /** One pass over every row of the kinds, grouped in key order: for kinds by the thousand. */
+  /** One pass over every row of the kinds in the window, grouped: for kinds by the thousand, and leak sources. */
   private scanTotals(lower: string, upper: string): Array<[string, number, number, number]> {
+    const table = isSourceKind(lower) ? 'source_minute_counts' : 'minute_counts';
     const json = prepared<[string, string, number, number], string>(
       this.store.db,
       `SELECT json_group_array(json_array(kind, n, first, last)) FROM (
-         SELECT kind, sum(n) AS n, min(minute) AS first, max(minute) AS last FROM minute_counts
+         SELECT kind, sum(n) AS n, min(minute) AS first, max(minute) AS last FROM ${table}
          WHERE kind >= ? AND kind < ? AND minute >= ? AND minute < ? AND n > 0 GROUP BY kind)`,
       'pluck',
     ).get(lower, upper, this.fullFrom, this.fullTo);
