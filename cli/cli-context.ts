@@ -2,7 +2,10 @@ import type { Readable } from 'node:stream';
 
 /** What a command may touch of the outside world: injectable, so tests run commands in-process. */
 export interface CliContext {
-  stdout: (text: string) => void;
+  /** Answers false when the text was taken but the output asks the writer to wait before writing more. */
+  stdout: (text: string) => unknown;
+  /** True once whoever reads stdout has gone (a closed pipe): a command that writes without end stops. */
+  stdoutClosed?: () => boolean;
   stderr: (text: string) => void;
   stdin: Readable;
   env: NodeJS.ProcessEnv;

@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { CliContext } from './cli-context.ts';
 import { UsageError, EnvironmentError } from './cli-context.ts';
 import { commands } from './commands/index.ts';
+import { stdoutClosed, writeStdout } from './stdout-writer.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function defaultContext(): CliContext {
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: writeStdout,
+    stdoutClosed,
     stderr: (t) => process.stderr.write(t),
     stdin: process.stdin,
     env: process.env,

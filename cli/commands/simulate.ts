@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { stdoutDrained } from '../stdout-writer.ts';
 import type { CommandFactory } from './index.ts';
 import type { CliContext } from '../cli-context.ts';
 import { EnvironmentError, UsageError } from '../cli-context.ts';
@@ -38,10 +38,9 @@ function positive(flag: string, v: string): number {
   return n;
 }
 
-/** ctx.stdout says nothing, but the real one passes on process.stdout.write's answer: wait for 'drain' when it is false. */
+/** Waits when the output asks to (a slow reader: the simulation runs ahead of it otherwise). */
 async function write(ctx: CliContext, text: string): Promise<void> {
-  const accepted: unknown = ctx.stdout(text);
-  if (accepted === false && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  if (ctx.stdout(text) === false) await stdoutDrained();
 }
 
 function writeTruth(path: string, report: ReturnType<typeof simulateTruth>): void {
@@ -92,7 +91,11 @@ export const simulateCommand: CommandFactory = (ctx) =>
         if (opts.truth !== undefined && !bounded) throw new UsageError('--truth with --follow needs an end: add --lines or --duration');
         // Without a bound the story runs until interrupted.
         const live: SimulationOptions = bounded ? base : { ...base, lines: Number.POSITIVE_INFINITY };
-        for await (const chunk of simulateLive({ ...live, rate })) await write(ctx, chunk);
+        for await (const chunk of simulateLive({ ...live, rate })) {
+          // Nobody reads any more (`simulate --follow | head`): the story would run on forever into nothing.
+          if (ctx.stdoutClosed?.() === true) return;
+          await write(ctx, chunk);
+        }
         if (opts.truth !== undefined) writeTruth(opts.truth, simulateTruth({ ...base, intensity: intensityFor(rate) }));
         return;
       }
