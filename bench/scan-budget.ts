@@ -2,7 +2,7 @@
 // take a quarter more time than without; both cores are as busy in either run, so that is a quarter more CPU:
 // the budget is a quarter of the CPU of all threads of the ingest without scanning. Against it: the CPU that
 // scanning adds in the whole ingest, and the scanner alone on one thread (the same entries read beforehand in
-// chunks, only the scan calls timed), which any design of the ingest still has to pay.
+// chunks, only the scan calls timed), which an ingest with this scanner pays whatever else it does.
 // Usage: node --import tsx bench/scan-budget.ts [FILE (default .bench/sim-1000000.log)]
 import { execFileSync } from 'node:child_process';
 import { createReadStream, rmSync } from 'node:fs';

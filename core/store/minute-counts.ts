@@ -56,10 +56,10 @@ export function isSourceKind(kind: string): boolean {
 
 export function parseSourceKind(kind: string): { rule: RuleId; instance: string; template: string } | null {
   if (!isSourceKind(kind)) return null;
-  const a = kind.indexOf('\t', 7);
+  const a = kind.indexOf('\t', SOURCE_PREFIX.length);
   const b = a < 0 ? -1 : kind.indexOf('\t', a + 1);
   if (b < 0) return null;
-  return { rule: kind.slice(7, a) as RuleId, instance: kind.slice(a + 1, b), template: kind.slice(b + 1) };
+  return { rule: kind.slice(SOURCE_PREFIX.length, a) as RuleId, instance: kind.slice(a + 1, b), template: kind.slice(b + 1) };
 }
 
 /** One kind's counts in a transaction: the minute being counted, and those counted before it. */
