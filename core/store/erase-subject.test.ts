@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from './store.ts';
 import { BatchIngester } from './batch-ingester.ts';
-import { eraseSubject } from './erase-subject.ts';
+import { eraseSubject, planErasure } from './erase-subject.ts';
 import { lookupSubject } from './subject-access.ts';
 import { subjectFromEmail, subjectFromKey } from './subject-key.ts';
 import { testKeyMatcher } from '../test-traffic.ts';
@@ -44,9 +44,11 @@ test('erasing a key deletes its every trace, and its bytes are gone from the dat
   const before = lookupSubject(store, subject);
   assert.equal(before.entries, 60);
   assert.equal(before.events, 30);
+  const plan = planErasure(store, subject).counts;
 
   const erased = eraseSubject(store, subject);
   assert.equal(erased.entries, 60);
+  assert.deepEqual(plan, erased, 'lookup tells beforehand what erase deletes');
   assert.equal(fileBytes(db).includes(USER), false, 'no byte of the id is left in the database, its WAL or its shm');
   assert.equal(lookupSubject(store, subject).entries, 0);
   assert.equal(lookupSubject(store, subjectFromEmail(EMAIL.toUpperCase(), store.secret)).findings, 30, 'another person is untouched');
@@ -61,9 +63,12 @@ test('erasing an e-mail finds it by fingerprint, whatever its case', (t) => {
   t.after(() => store.close());
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
   ingestPlainLog(ingester, log(), store.secret);
-  const erased = eraseSubject(store, subjectFromEmail('Someone.Erasable@Example.org', store.secret));
+  const subject = subjectFromEmail('Someone.Erasable@Example.org', store.secret);
+  const plan = planErasure(store, subject).counts;
+  const erased = eraseSubject(store, subject);
   assert.equal(erased.entries, 30);
   assert.equal(erased.events, 30);
+  assert.deepEqual(plan, erased, 'lookup tells beforehand what erase deletes');
   assert.equal(lookupSubject(store, subjectFromKey(`user:${EMAIL}`, store.secret)).findings, 0);
 });
 

@@ -13,8 +13,11 @@ export interface SubjectTrace {
   where: Array<{ what: string; count: number; instances: string[] }>;
 }
 
-/** "Did we ever log this person?": counts, first and last seen, and where, by fingerprint. */
-export function lookupSubject(store: Store, subject: Subject): SubjectTrace {
+/**
+ * "Did we ever log this person?": counts, first and last seen, and where, by fingerprint. `entryIds`: the
+ * subject's entries when the caller already has them (entriesOfSubject reads every message for a literal id).
+ */
+export function lookupSubject(store: Store, subject: Subject, entryIds = entriesOfSubject(store, subject)): SubjectTrace {
   const db = store.db;
   const where: SubjectTrace['where'] = [];
   let first: number | null = null;
@@ -41,7 +44,6 @@ export function lookupSubject(store: Store, subject: Subject): SubjectTrace {
     see(r.lo, r.hi);
   }
   const streams = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM streams WHERE key_fp = ?').get(subject.fingerprint)?.n ?? 0;
-  const entryIds = entriesOfSubject(store, subject);
   if (entryIds.length > 0) {
     const span = db
       .prepare<[], { lo: number; hi: number }>(`SELECT min(time_ms) AS lo, max(time_ms) AS hi FROM entries WHERE id IN (${entryIds.join(',')})`)
