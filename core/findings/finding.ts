@@ -58,22 +58,13 @@ export interface StatusChange {
 }
 
 /** A finding as the store keeps it and `GET /api/findings` serves it: masked, never the value. */
-export interface StoredFinding {
+export interface StoredFinding extends Finding {
   id: number;
-  rule: RuleId;
-  severity: Severity;
   /** Entry reference. */
   time: string;
   instance: string;
   provider: string;
   entryId: number;
-  source: FindingSource;
-  field: string;
-  start: number;
-  end: number;
-  length: number;
-  preview: string;
-  fingerprint: string;
   /** The log-line template the leak came from (`[Stream] Starting stream: <id>, query: <…>`). */
   template: string;
   status: ReviewStatus;
