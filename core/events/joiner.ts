@@ -296,48 +296,40 @@ export class Joiner {
     const horizon = now - PAIR_MS - REORDER_SLACK_MS;
     const st = this.state;
     // Copied only when something in them has aged out: this runs every second of log time.
-    st.recentOpens = recentOnly(st.recentOpens, horizon);
-    st.recentCloses = recentOnly(st.recentCloses, horizon);
-    st.pendingViolations = recentOnly(st.pendingViolations, horizon);
+    st.recentOpens = keptOrSame(st.recentOpens, isRecent, horizon);
+    st.recentCloses = keptOrSame(st.recentCloses, isRecent, horizon);
+    st.pendingViolations = keptOrSame(st.pendingViolations, isRecent, horizon);
     // Forgetting long-stale streams can wait a minute: with thousands of streams left open by dropped clients,
     // walking them every second of log time cost more than the joining.
     if (now - this.lastStalePrune < 60_000) return;
     this.lastStalePrune = now;
     const staleHorizon = now - OPEN_STREAM_MEMORY_MS;
-    // Most lists hold nothing stale: they are read, not copied.
-    for (const id of [...this.open.keys()]) {
-      const list = this.open.get(id) as StreamRecord[];
-      const kept = unstale(list, staleHorizon);
+    // Most lists hold nothing stale: they are read, not copied. (A Map may lose or change entries while iterated.)
+    for (const [id, list] of this.open) {
+      const kept = keptOrSame(list, isFresh, staleHorizon);
       if (kept.length === 0) this.open.delete(id);
       else if (kept !== list) this.open.set(id, kept);
     }
   }
 }
 
-/** The records at or after `horizon`: the list itself when none is older (loops, not closures: once a second). */
-function recentOnly<T extends { timeMs: number }>(list: T[], horizon: number): T[] {
-  let old = 0;
-  for (let i = 0; i < list.length; i++) if ((list[i] as T).timeMs < horizon) old++;
-  if (old === 0) return list;
+/** The items `keep` keeps against `horizon`: the list itself when it keeps them all, so most prunes copy nothing. */
+function keptOrSame<T>(list: T[], keep: (item: T, horizon: number) => boolean, horizon: number): T[] {
+  let dropped = 0;
+  for (let i = 0; i < list.length; i++) if (!keep(list[i] as T, horizon)) dropped++;
+  if (dropped === 0) return list;
   const kept: T[] = [];
-  for (let i = 0; i < list.length; i++) if ((list[i] as T).timeMs >= horizon) kept.push(list[i] as T);
+  for (let i = 0; i < list.length; i++) if (keep(list[i] as T, horizon)) kept.push(list[i] as T);
   return kept;
 }
 
-/** The streams opened at or after `horizon` (or of unknown opening); the list itself when none is older. */
-function unstale<T extends { openMs: number | null }>(list: T[], horizon: number): T[] {
-  let stale = 0;
-  for (let i = 0; i < list.length; i++) {
-    const openMs = (list[i] as T).openMs;
-    if (openMs !== null && openMs < horizon) stale++;
-  }
-  if (stale === 0) return list;
-  const kept: T[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i] as T;
-    if (s.openMs === null || s.openMs >= horizon) kept.push(s);
-  }
-  return kept;
+function isRecent(record: { timeMs: number }, horizon: number): boolean {
+  return record.timeMs >= horizon;
+}
+
+/** Opened at or after `horizon`, or of unknown opening. */
+function isFresh(stream: { openMs: number | null }, horizon: number): boolean {
+  return stream.openMs === null || stream.openMs >= horizon;
 }
 
 /**
