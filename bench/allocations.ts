@@ -4,7 +4,6 @@
 // who makes it. Prints Markdown.
 // Usage: node --import tsx bench/allocations.ts prepare|writer [--lines N (default 200000)] [FILE (default .bench/sim-1000000.log)]
 import { Session } from 'node:inspector/promises';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeyedHash } from '../core/findings/keyed-hash.ts';
 import { Store } from '../core/store/store.ts';
@@ -12,6 +11,7 @@ import { BatchIngester } from '../core/store/batch-ingester.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
 import { BENCH_SECRET, preparedSample, sampleArgs } from './prepared-sample.ts';
+import { removeStoreFiles } from './store-files.ts';
 
 const [side, ...rest] = process.argv.slice(2);
 if (side !== 'prepare' && side !== 'writer') {
@@ -48,14 +48,14 @@ if (side === 'prepare') {
 } else {
   const prepared: PreparedEntry[] = await preparedSample(file, lines, connectionKey);
   const path = join('.bench', 'allocations.db');
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(path + suffix, { force: true });
+  removeStoreFiles(path);
   const store = Store.open(path, { env: { FLIGHT_RECORDER_SECRET: BENCH_SECRET } });
   const ingester = new BatchIngester(store.db, { secret: store.secret, testKeys: testKeyMatcher() });
   head = await sampled(async () => {
     for (let i = 0; i < prepared.length; i += BATCH) ingester.ingest(prepared.slice(i, i + BATCH), null, null);
   });
   store.close();
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(path + suffix, { force: true });
+  removeStoreFiles(path);
 }
 
 const bySite = new Map<string, number>();

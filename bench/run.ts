@@ -3,11 +3,12 @@
 // Options: --ingest-only (skip the report and browser benchmarks), --lines N (default 1000000), --repeat N (default 2: each ingest figure is the best of N runs, the
 // three kinds of run interleaved, so that a burst of load from other work hits one run, not one kind).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { simulate } from '../ingest/simulator/simulate.ts';
 import { writeBaselineCsv } from './baseline-csv.ts';
+import { removeStoreFiles } from './store-files.ts';
 
 const args = process.argv.slice(2);
 const linesArg = args.indexOf('--lines');
@@ -30,7 +31,7 @@ async function writeSimulation(): Promise<void> {
 }
 
 function fresh(path: string): string {
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(path + suffix, { force: true });
+  removeStoreFiles(path);
   return path;
 }
 

@@ -5,26 +5,23 @@
 // chunks, only the scan calls timed), which an ingest with this scanner pays whatever else it does.
 // Usage: node --import tsx bench/scan-budget.ts [FILE (default .bench/sim-1000000.log)]
 import { execFileSync } from 'node:child_process';
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createScanner } from '../core/findings/scanner.ts';
 import { triggersOf } from '../core/findings/triggers.ts';
 import { readEntries } from '../ingest/read-entries.ts';
 import { BENCH_SECRET } from './prepared-sample.ts';
+import { removeStoreFiles } from './store-files.ts';
 
 const file = process.argv[2] ?? join('.bench', 'sim-1000000.log');
 const dbPath = join('.bench', 'scan-budget.db');
 
-function removeStore(): void {
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(dbPath + suffix, { force: true });
-}
-
 /** One ingest in a fresh process (thread-cpu.ts), as `npm run bench` runs each: none starts warmer than the other. */
 function ingestCpu(scan: boolean): { seconds: number; cpu: number } {
-  removeStore();
+  removeStoreFiles(dbPath);
   const args = ['--import', 'tsx', join('bench', 'thread-cpu.ts'), dbPath, file, ...(scan ? [] : ['--no-scan'])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
-  removeStore();
+  removeStoreFiles(dbPath);
   const run = JSON.parse(out) as { seconds: number; writerCpu: number; prepareWorkerCpu: number; otherThreadsCpu: number };
   return { seconds: run.seconds, cpu: run.writerCpu + run.prepareWorkerCpu + run.otherThreadsCpu };
 }

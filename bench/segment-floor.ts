@@ -3,7 +3,8 @@
 // A question for the storage model (docs/benchmarks.md), not a figure of the ingest.
 // Usage: node --import tsx bench/segment-floor.ts [STORE (default .bench/ingest.db, made by `npm run bench`)] [--entries N (default 200000)]
 import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { removeStoreFiles } from './store-files.ts';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--entries');
@@ -24,7 +25,7 @@ const PER_STATEMENT = 32;
 const scratch = '.bench/segment-floor.db';
 
 function fresh(schema: string): Database.Database {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
+  removeStoreFiles(scratch);
   const db = new Database(scratch);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -99,7 +100,7 @@ for (let round = 0; round < 4; round++) {
   runs.segmentsWithIdentities.push(segments(bodies, true));
   runs.segmentsOnly.push(segments(bodies, false));
 }
-for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
+removeStoreFiles(scratch);
 const best = (xs: number[]): string => `${Math.min(...xs).toFixed(0)} ms (rounds: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
 const written = Math.floor(rows.length / BATCH) * BATCH;
 console.log(

@@ -10,6 +10,7 @@ import { BatchIngester } from '../core/store/batch-ingester.ts';
 import { testKeyMatcher } from '../core/test-traffic.ts';
 import { ingestInput } from '../ingest/ingest-input.ts';
 import { BENCH_SECRET } from './prepared-sample.ts';
+import { removeStoreFiles } from './store-files.ts';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? join('.bench', 'sim-1000000.log');
@@ -19,7 +20,7 @@ const walCopy = join('.bench', 'wal-writes.wal');
 const SHOWN = 15;
 
 function remove(): void {
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(dbPath + suffix, { force: true });
+  removeStoreFiles(dbPath);
   rmSync(walCopy, { force: true });
 }
 

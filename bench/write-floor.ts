@@ -2,7 +2,7 @@
 // each into a fresh store and timed alone, next to the sqlite3 baseline of `npm run bench` on the same entries.
 // Preparing (parse, scan, identity) happens first and is not timed. Prints Markdown.
 // Usage: node --import tsx bench/write-floor.ts [--lines N (default 200000)] [FILE (default .bench/sim-1000000.log)]
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { lineTemplate } from '../core/findings/line-template.ts';
 import type { PreparedEntry } from '../core/prepare-entry.ts';
 import { withBackgroundCheckpoints } from '../ingest/background-checkpoints.ts';
 import { BENCH_SECRET, preparedSample, sampleArgs } from './prepared-sample.ts';
+import { removeStoreFiles } from './store-files.ts';
 
 const { lines, file } = sampleArgs(process.argv.slice(2));
 const env = { FLIGHT_RECORDER_SECRET: BENCH_SECRET };
@@ -23,7 +24,7 @@ const prepared = await preparedSample(file, lines);
 
 function fresh(name: string): string {
   const path = join('.bench', name);
-  for (const suffix of ['', '-wal', '-shm', '.secret']) rmSync(path + suffix, { force: true });
+  removeStoreFiles(path);
   return path;
 }
 
